@@ -49,8 +49,10 @@ public final class LocalAws implements AutoCloseable {
      * @param dataDirectory where S3 objects and DynamoDB tables are kept, or empty to keep them in memory
      * @param topology what to provision
      * @param region the region in every ARN
+     * @param provision whether to create the topology on start; off only for tests of other ways to create it
      */
-    public record Options(Ports ports, Optional<Path> dataDirectory, Topology topology, String region) {
+    public record Options(
+            Ports ports, Optional<Path> dataDirectory, Topology topology, String region, boolean provision) {
         public Options {
             Objects.requireNonNull(ports, "ports");
             Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -60,7 +62,12 @@ public final class LocalAws implements AutoCloseable {
 
         /** Free ports, everything in memory, the default topology: what a test wants. */
         public static Options forTests() {
-            return new Options(Ports.free(), Optional.empty(), Topology.tickflow(), "us-east-1");
+            return new Options(Ports.free(), Optional.empty(), Topology.tickflow(), "us-east-1", true);
+        }
+
+        /** The same stack with nothing provisioned. */
+        public Options withoutProvisioning() {
+            return new Options(ports, dataDirectory, topology, region, false);
         }
     }
 
@@ -74,7 +81,9 @@ public final class LocalAws implements AutoCloseable {
         LocalAws stack = new LocalAws(options);
         try {
             stack.startServices(options);
-            new TopologyProvisioner(stack.endpoints).provision(options.topology());
+            if (options.provision()) {
+                new TopologyProvisioner(stack.endpoints).provision(options.topology());
+            }
             return stack;
         } catch (RuntimeException | Error e) {
             stack.close();
@@ -109,8 +118,14 @@ public final class LocalAws implements AutoCloseable {
 
         running.push(SnsEndpoint.start(
                 new InetSocketAddress(host, ports.sns()), endpoints.sqs(), options.region(), Endpoints.ACCOUNT_ID));
-        running.push(SecretsManagerEndpoint.start(
-                new InetSocketAddress(host, ports.secretsManager()), options.region(), Endpoints.ACCOUNT_ID));
+        InetSocketAddress secretsAddress = new InetSocketAddress(host, ports.secretsManager());
+        running.push(options.dataDirectory()
+                .map(dir -> SecretsManagerEndpoint.start(
+                        secretsAddress,
+                        options.region(),
+                        Endpoints.ACCOUNT_ID,
+                        createDirectories(dir).resolve("secrets.json")))
+                .orElseGet(() -> SecretsManagerEndpoint.start(secretsAddress, options.region(), Endpoints.ACCOUNT_ID)));
 
         log.info(
                 "Embedded AWS stack up in {} ms: {}",
@@ -119,13 +134,17 @@ public final class LocalAws implements AutoCloseable {
     }
 
     private void startDynamoDb(int port, Optional<Path> directory) {
-        String[] args = directory.map(dir -> new String[] {
-                    "-sharedDb", "-dbPath", createDirectories(dir).toString(), "-port", Integer.toString(port),
+        String[] args = directory
+                .map(dir -> new String[] {
+                    "-sharedDb",
+                    "-dbPath",
+                    createDirectories(dir).toString(),
+                    "-port",
+                    Integer.toString(port),
                     "-disableTelemetry"
                 })
-                .orElseGet(() -> new String[] {
-                    "-sharedDb", "-inMemory", "-port", Integer.toString(port), "-disableTelemetry"
-                });
+                .orElseGet(() ->
+                        new String[] {"-sharedDb", "-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
             server.start();
@@ -136,8 +155,9 @@ public final class LocalAws implements AutoCloseable {
     }
 
     private void startS3(int port, Optional<Path> directory) {
-        BlobStore store = directory.<BlobStore>map(
-                        dir -> new FilesystemNio2BlobStore(createDirectories(dir).toString()))
+        BlobStore store = directory
+                .<BlobStore>map(dir ->
+                        new FilesystemNio2BlobStore(createDirectories(dir).toString()))
                 .orElseGet(TransientNio2BlobStore::new);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)

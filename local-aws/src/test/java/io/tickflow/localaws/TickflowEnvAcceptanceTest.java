@@ -1,0 +1,109 @@
+package io.tickflow.localaws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tickflow.localaws.junit.LocalAwsExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The foundation's acceptance check, as a user types it: {@code eval "$(./tickflow env)"}, then {@code aws sns publish}
+ * to tickflow-market-ticks with message attributes reaches each queue whose filter policy admits it, and no other.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class TickflowEnvAcceptanceTest {
+
+    private static final Path LAUNCHER = Path.of("..", "tickflow");
+
+    @Test
+    void awsCliPublishThroughTickflowEnvReachesExactlyTheAdmittingQueues(LocalAws stack, LocalAwsClients aws)
+            throws Exception {
+        assumeAwsCli();
+        String trades = "trades-" + UUID.randomUUID();
+        String bars = "bars-" + UUID.randomUUID();
+
+        String output = shell(
+                stack,
+                """
+                eval "$(%1$s env)"
+                topic=arn:aws:sns:us-east-1:000000000000:tickflow-market-ticks
+                aws sns publish --topic-arn "$topic" --message '%2$s' --message-attributes \
+                  '{"eventType":{"DataType":"String","StringValue":"TicksAccepted"},"dataset":{"DataType":"String","StringValue":"trades"},"symbol":{"DataType":"String","StringValue":"BTC-USD"}}'
+                aws sns publish --topic-arn "$topic" --message '%3$s' --message-attributes \
+                  '{"eventType":{"DataType":"String","StringValue":"TicksAccepted"},"dataset":{"DataType":"String","StringValue":"bars"},"symbol":{"DataType":"String","StringValue":"AAPL"}}'
+                """
+                        .formatted(LAUNCHER, trades, bars));
+
+        assertThat(output).contains("MessageId");
+        assertThat(bodies(aws, "tickflow-storage-ticks")).contains(trades, bars);
+        List<String> alerts = bodies(aws, "tickflow-alert-ticks");
+        assertThat(alerts).contains(trades).doesNotContain(bars);
+        assertThat(bodies(aws, "tickflow-notifications")).doesNotContain(trades, bars);
+    }
+
+    /** Receives until the queue has nothing more to give, deleting what it read. */
+    private static List<String> bodies(LocalAwsClients aws, String queue) {
+        String url = aws.sqs().getQueueUrl(r -> r.queueName(queue)).queueUrl();
+        java.util.ArrayList<String> bodies = new java.util.ArrayList<>();
+        List<Message> batch;
+        do {
+            batch = aws.sqs()
+                    .receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages();
+            for (Message m : batch) {
+                bodies.add(m.body());
+                aws.sqs().deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+            }
+        } while (!batch.isEmpty());
+        return bodies;
+    }
+
+    private static String shell(LocalAws stack, String script) throws Exception {
+        Ports ports = portsOf(stack.endpoints());
+        ProcessBuilder bash = new ProcessBuilder("bash", "-euc", script).redirectErrorStream(true);
+        // Debian's CLI first, as on a fresh machine; TICKFLOW_PORTS points ./tickflow env at this test's stack.
+        bash.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
+        bash.environment()
+                .put(
+                        "TICKFLOW_PORTS",
+                        "%d,%d,%d,%d,%d"
+                                .formatted(
+                                        ports.sqs(),
+                                        ports.sns(),
+                                        ports.s3(),
+                                        ports.dynamodb(),
+                                        ports.secretsManager()));
+        bash.environment().put("AWS_PAGER", "");
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as("output:%n%s", output).isZero();
+        return output;
+    }
+
+    private static Ports portsOf(Endpoints e) {
+        return new Ports(
+                e.sqs().getPort(),
+                e.sns().getPort(),
+                e.s3().getPort(),
+                e.dynamodb().getPort(),
+                e.secretsManager().getPort());
+    }
+
+    private static void assumeAwsCli() {
+        if (!Files.isExecutable(Path.of("/usr/bin/aws"))) {
+            if (System.getenv("CI") != null) {
+                fail("CI must install Debian's awscli (apt-get install awscli): .ci/run does");
+            }
+            assumeTrue(false, "Debian's awscli is not installed (apt-get install awscli)");
+        }
+    }
+}
