@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tickflow.localaws.junit.LocalAwsExtension;
+import io.tickflow.localaws.junit.QueueDrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The foundation's acceptance check, as a user types it: {@code eval "$(./tickflow env)"}, then {@code aws sns publish}
@@ -49,21 +50,8 @@ class TickflowEnvAcceptanceTest {
         assertThat(bodies(aws, "tickflow-notifications")).doesNotContain(trades, bars);
     }
 
-    /** Receives until the queue has nothing more to give, deleting what it read. */
     private static List<String> bodies(LocalAwsClients aws, String queue) {
-        String url = aws.sqs().getQueueUrl(r -> r.queueName(queue)).queueUrl();
-        java.util.ArrayList<String> bodies = new java.util.ArrayList<>();
-        List<Message> batch;
-        do {
-            batch = aws.sqs()
-                    .receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages();
-            for (Message m : batch) {
-                bodies.add(m.body());
-                aws.sqs().deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
-            }
-        } while (!batch.isEmpty());
-        return bodies;
+        return new QueueDrainer(aws).drainBodies(queue, Duration.ofSeconds(1));
     }
 
     private static String shell(LocalAws stack, String script) throws Exception {

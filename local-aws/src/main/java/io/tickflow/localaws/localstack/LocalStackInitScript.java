@@ -27,6 +27,9 @@ public final class LocalStackInitScript {
     /** Where the script lives, relative to the repository root. */
     public static final Path LOCATION = Path.of("localstack-init", "ready.d", "init-tickflow.sh");
 
+    /** The LocalStack image docker compose and the Testcontainers tests run; a test keeps the two equal. */
+    public static final String IMAGE = "localstack/localstack:4.4.0";
+
     private static final String REGION = "us-east-1";
     private static final String ACCOUNT = "000000000000";
     // Sorted keys: the script must render the same, byte for byte, on every run.

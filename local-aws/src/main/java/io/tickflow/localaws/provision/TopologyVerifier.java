@@ -41,7 +41,7 @@ public final class TopologyVerifier {
         List<String> problems = new ArrayList<>();
         Map<String, String> queueArns = new HashMap<>();
         for (QueueSpec queue : topology.queues()) {
-            check(problems, () -> {
+            check(problems, "queue " + queue.name(), () -> {
                 Map<QueueAttributeName, String> dlq = queueAttributes(queue.deadLetterQueue());
                 queueArns.put(queue.deadLetterQueue(), dlq.get(QueueAttributeName.QUEUE_ARN));
                 Map<QueueAttributeName, String> attributes = queueAttributes(queue.name());
@@ -108,11 +108,11 @@ public final class TopologyVerifier {
         }
 
         for (BucketSpec bucket : topology.buckets()) {
-            check(problems, () -> aws.s3().headBucket(r -> r.bucket(bucket.name())));
+            check(problems, "bucket " + bucket.name(), () -> aws.s3().headBucket(r -> r.bucket(bucket.name())));
         }
 
         for (TableSpec table : topology.tables()) {
-            check(problems, () -> {
+            check(problems, "table " + table.name(), () -> {
                 TableDescription description = aws.dynamoDb()
                         .describeTable(r -> r.tableName(table.name()))
                         .table();
@@ -144,7 +144,7 @@ public final class TopologyVerifier {
         }
 
         for (SecretSpec secret : topology.secrets()) {
-            check(problems, () -> {
+            check(problems, "secret " + secret.name(), () -> {
                 JsonNode value = parse(aws.secretsManager()
                         .getSecretValue(r -> r.secretId(secret.name()))
                         .secretString());
@@ -163,13 +163,13 @@ public final class TopologyVerifier {
                 .attributes();
     }
 
-    private static void check(List<String> problems, Runnable check) {
+    private static void check(List<String> problems, String resource, Runnable check) {
         try {
             check.run();
         } catch (AwsServiceException e) {
             // A missing resource is what this verifier reports, not a failure of the verifier.
-            problems.add(
-                    e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage());
+            problems.add(resource + ": " + e.awsErrorDetails().errorCode() + " ("
+                    + e.awsErrorDetails().errorMessage() + ")");
         }
     }
 
