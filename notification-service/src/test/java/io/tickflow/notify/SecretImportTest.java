@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.tickflow.localaws.junit.LocalAwsExtension;
 import io.tickflow.notify.config.NotificationProperties;
+import io.tickflow.testing.RunningService;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.tickflow.notify;
+package io.tickflow.testing;
 
 import io.tickflow.localaws.junit.LocalAwsExtension;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * notification-service started in this JVM against the embedded AWS stack the test run shares, and reached over HTTP as a load
+ * A service started in this JVM against the embedded AWS stack the test run shares, and reached over HTTP as a load
  * balancer would reach it.
  *
  * <p>The stack's endpoints go in as command-line arguments, which override the {@code local} profile's fixed ports
@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a Secrets Manager import: its client is built while the configuration files are read, before properties from
  * {@code @DynamicPropertySource} exist (spring-projects/spring-boot#26148).
  */
-final class RunningService implements AutoCloseable {
+public final class RunningService implements AutoCloseable {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -40,12 +40,12 @@ final class RunningService implements AutoCloseable {
     }
 
     /** Starts the service on a free port against the shared stack, with any further {@code --name=value} arguments. */
-    static RunningService start(Class<?> application, String... arguments) {
+    public static RunningService start(Class<?> application, String... arguments) {
         return start(application, LocalAwsExtension.shared().endpoints().springProperties(), arguments);
     }
 
     /** Starts the service on a free port with the given AWS properties instead of the shared stack's. */
-    static RunningService start(Class<?> application, Map<String, String> awsProperties, String... arguments) {
+    public static RunningService start(Class<?> application, Map<String, String> awsProperties, String... arguments) {
         List<String> args = new ArrayList<>();
         awsProperties.forEach((name, value) -> args.add("--" + name + "=" + value));
         args.add("--server.port=0");
@@ -53,12 +53,13 @@ final class RunningService implements AutoCloseable {
         return new RunningService(new SpringApplicationBuilder(application).run(args.toArray(String[]::new)));
     }
 
-    ConfigurableApplicationContext context() {
+    /** The service's application context, for what HTTP does not show: beans, the environment. */
+    public ConfigurableApplicationContext context() {
         return context;
     }
 
     /** GETs a path of the service and reads the JSON it answers with. */
-    Response get(String path) throws IOException, InterruptedException {
+    public Response get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(base.resolve(path))
                         .timeout(Duration.ofSeconds(30))
@@ -73,7 +74,7 @@ final class RunningService implements AutoCloseable {
      * @param status the status code
      * @param body the JSON body
      */
-    record Response(int status, JsonNode body) {}
+    public record Response(int status, JsonNode body) {}
 
     @Override
     public void close() {
