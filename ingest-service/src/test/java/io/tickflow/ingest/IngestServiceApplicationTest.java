@@ -1,83 +1,69 @@
 package io.tickflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickflow.common.aws.RequiredResources;
+import io.tickflow.common.aws.ResourceKind;
 import io.tickflow.common.topology.QueueSpec;
 import io.tickflow.common.topology.Topology;
-import io.tickflow.ingest.RunningService.Response;
 import io.tickflow.ingest.config.IngestProperties;
-import java.util.LinkedHashMap;
+import io.tickflow.testing.RunningService;
+import io.tickflow.testing.ServiceReadinessContract;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.env.ConfigurableEnvironment;
-import tools.jackson.databind.JsonNode;
 
 /** ingest-service against the embedded AWS stack, with the configuration it ships with. */
-class IngestServiceApplicationTest {
+class IngestServiceApplicationTest extends ServiceReadinessContract {
 
-    private static RunningService service;
-
-    @BeforeAll
-    static void start() {
-        service = RunningService.start(IngestServiceApplication.class);
+    IngestServiceApplicationTest() {
+        super(
+                IngestServiceApplication.class,
+                RequiredResources.builder()
+                        .queues("tickflow-ingest", "tickflow-ingest-dlq")
+                        .topics("tickflow-market-ticks")
+                        .buckets("tickflow-data")
+                        .tables("tickflow-ingest-dedup")
+                        .build());
     }
 
-    @AfterAll
-    static void stop() {
-        service.close();
+    /**
+     * The listener's queue must exist for the service to start at all ({@code queue-not-found-strategy: fail}, as
+     * services never create queues); every other resource is pointed at a name that does not exist.
+     */
+    @Override
+    protected String[] argumentsThatLeaveResourcesMissing() {
+        return new String[] {
+            "--tickflow.ingest.dead-letter-queue=nowhere-ingest-dlq",
+            "--tickflow.ingest.ticks-topic=nowhere-market-ticks",
+            "--tickflow.ingest.bucket=nowhere-data",
+            "--tickflow.ingest.dedup-table=nowhere-ingest-dedup"
+        };
     }
 
-    @Test
-    void isReadyWhenEveryResourceItNeedsExists() throws Exception {
-        Response readiness = service.get("/actuator/health/readiness");
-
-        assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.body().path("status").asString()).isEqualTo("UP");
-        JsonNode resources = requiredResources(readiness);
-        assertThat(statuses(resources, "queues"))
-                .isEqualTo(Map.of("tickflow-ingest", "available", "tickflow-ingest-dlq", "available"));
-        assertThat(statuses(resources, "topics")).isEqualTo(Map.of("tickflow-market-ticks", "available"));
-        assertThat(statuses(resources, "buckets")).isEqualTo(Map.of("tickflow-data", "available"));
-        assertThat(statuses(resources, "tables")).isEqualTo(Map.of("tickflow-ingest-dedup", "available"));
-    }
-
-    @Test
-    void isAliveButNotReadyWhileItsResourcesDoNotExist() throws Exception {
-        try (RunningService elsewhere =
-                RunningService.start(IngestServiceApplication.class, "--tickflow.resource-prefix=nowhere")) {
-            Response readiness = elsewhere.get("/actuator/health/readiness");
-            Response liveness = elsewhere.get("/actuator/health/liveness");
-
-            assertThat(readiness.status()).isEqualTo(503);
-            assertThat(readiness.body().path("status").asString()).isEqualTo("DOWN");
-            JsonNode resources = requiredResources(readiness);
-            assertThat(statuses(resources, "queues"))
-                    .isEqualTo(Map.of("nowhere-ingest", "does not exist", "nowhere-ingest-dlq", "does not exist"));
-            assertThat(statuses(resources, "topics")).isEqualTo(Map.of("nowhere-market-ticks", "does not exist"));
-            assertThat(statuses(resources, "buckets")).isEqualTo(Map.of("nowhere-data", "does not exist"));
-            assertThat(statuses(resources, "tables")).isEqualTo(Map.of("nowhere-ingest-dedup", "does not exist"));
-            assertThat(liveness.status()).isEqualTo(200);
-        }
+    @Override
+    protected Map<ResourceKind, Map<String, String>> statusesWhileResourcesAreMissing() {
+        return Map.of(
+                ResourceKind.QUEUE,
+                Map.of("tickflow-ingest", AVAILABLE, "nowhere-ingest-dlq", DOES_NOT_EXIST),
+                ResourceKind.TOPIC,
+                Map.of("nowhere-market-ticks", DOES_NOT_EXIST),
+                ResourceKind.BUCKET,
+                Map.of("nowhere-data", DOES_NOT_EXIST),
+                ResourceKind.TABLE,
+                Map.of("nowhere-ingest-dedup", DOES_NOT_EXIST));
     }
 
     @Test
-    void runsInTheLocalProfileUnlessToldOtherwise() {
-        ConfigurableEnvironment environment = service.context().getEnvironment();
-
-        assertThat(environment.getActiveProfiles()).isEmpty();
-        assertThat(environment.getDefaultProfiles()).containsExactly("local");
-        // Set by the local profile document of tickflow-aws.yml, and not overridden by the test.
-        assertThat(environment.getProperty("spring.cloud.aws.s3.path-style-access-enabled"))
-                .isEqualTo("true");
-        // Set by the localstack profile document only.
-        assertThat(environment.getProperty("spring.cloud.aws.endpoint")).isNull();
+    void refusesToStartWithoutItsIngestQueue() {
+        assertThatThrownBy(() ->
+                        RunningService.start(IngestServiceApplication.class, "--tickflow.ingest.queue=nowhere-ingest"))
+                .hasStackTraceContaining("nowhere-ingest");
     }
 
     @Test
     void defaultResourceNamesAreTheTopologys() {
-        IngestProperties properties = service.context().getBean(IngestProperties.class);
+        IngestProperties properties = service().context().getBean(IngestProperties.class);
         Topology topology = Topology.tickflow();
 
         assertThat(properties.queue()).isEqualTo(topology.queue("ingest"));
@@ -85,19 +71,6 @@ class IngestServiceApplicationTest {
         assertThat(properties.ticksTopic()).isEqualTo(topology.topic("market-ticks"));
         assertThat(properties.bucket()).isEqualTo(topology.bucket("data"));
         assertThat(properties.dedupTable()).isEqualTo(topology.table("ingest-dedup"));
-    }
-
-    private static JsonNode requiredResources(Response readiness) {
-        return readiness.body().path("components").path("requiredResources").path("details");
-    }
-
-    private static Map<String, String> statuses(JsonNode resources, String kind) {
-        Map<String, String> statuses = new LinkedHashMap<>();
-        resources
-                .path(kind)
-                .properties()
-                .forEach(e -> statuses.put(e.getKey(), e.getValue().asString()));
-        return statuses;
     }
 
     private static String deadLetterQueueOf(Topology topology, String queue) {

@@ -1,0 +1,114 @@
+package io.tickflow.ingest.adapter.out.sns;
+
+import io.tickflow.common.contract.ContractJson;
+import io.tickflow.common.contract.ingest.TicksAccepted;
+import io.tickflow.ingest.flow.TickPublisher;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
+import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
+
+/**
+ * Publishes TicksAccepted events on the market-ticks topic with PublishBatch: up to ten events per call and at most
+ * 256 KiB per call, which is SNS's limit for the whole batch. Every event carries its routing attributes so that
+ * subscribers filter on event type, venue, symbol and dataset.
+ *
+ * <p>Spring Cloud AWS's SnsTemplate publishes one message per call; PublishBatch is what keeps the request count, and
+ * so the cost, per tick low.
+ */
+public final class SnsTickPublisher implements TickPublisher {
+
+    /** SNS's limit for one PublishBatch call, body and attributes of every entry together. */
+    static final int MAX_BATCH_BYTES = 256 * 1024;
+
+    /** SNS's limit of entries in one PublishBatch call. */
+    static final int MAX_BATCH_ENTRIES = 10;
+
+    private final SnsClient sns;
+    private final Supplier<String> topicArn;
+    private final int entriesPerCall;
+
+    /**
+     * @param sns the client
+     * @param topicArn the market-ticks topic's ARN, resolved once it is first needed
+     * @param entriesPerCall events per PublishBatch call, 1 to 10; fewer only to measure what batching saves
+     */
+    public SnsTickPublisher(SnsClient sns, Supplier<String> topicArn, int entriesPerCall) {
+        if (entriesPerCall < 1 || entriesPerCall > MAX_BATCH_ENTRIES) {
+            throw new IllegalArgumentException("entriesPerCall is 1.." + MAX_BATCH_ENTRIES + ": " + entriesPerCall);
+        }
+        this.sns = sns;
+        this.topicArn = topicArn;
+        this.entriesPerCall = entriesPerCall;
+    }
+
+    @Override
+    public void publish(List<TicksAccepted> events) {
+        List<PublishBatchRequestEntry> batch = new ArrayList<>();
+        int batchBytes = 0;
+        for (TicksAccepted event : events) {
+            PublishBatchRequestEntry entry = entry(event);
+            int bytes = sizeOf(entry);
+            if (bytes > MAX_BATCH_BYTES) {
+                throw new IllegalStateException(
+                        "A TicksAccepted event of " + bytes + " bytes is larger than SNS takes (" + MAX_BATCH_BYTES
+                                + "): lower tickflow.ingest.max-ticks-per-event");
+            }
+            if (batch.size() == entriesPerCall || batchBytes + bytes > MAX_BATCH_BYTES) {
+                send(batch);
+                batch = new ArrayList<>();
+                batchBytes = 0;
+            }
+            // Entry ids need only be unique within one call.
+            batch.add(entry.toBuilder().id(Integer.toString(batch.size())).build());
+            batchBytes += bytes;
+        }
+        if (!batch.isEmpty()) {
+            send(batch);
+        }
+    }
+
+    private void send(List<PublishBatchRequestEntry> batch) {
+        PublishBatchResponse response =
+                sns.publishBatch(r -> r.topicArn(topicArn.get()).publishBatchRequestEntries(batch));
+        if (!response.failed().isEmpty()) {
+            // Nothing is acknowledged: the whole batch of ingest messages comes back and is published again.
+            throw new IllegalStateException("SNS refused " + response.failed().size() + " of " + batch.size()
+                    + " events: " + response.failed().getFirst().code() + " "
+                    + response.failed().getFirst().message());
+        }
+    }
+
+    private static PublishBatchRequestEntry entry(TicksAccepted event) {
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        event.messageAttributes()
+                .values()
+                .forEach((name, value) -> attributes.put(
+                        name,
+                        MessageAttributeValue.builder()
+                                .dataType(value.dataType())
+                                .stringValue(value.asString())
+                                .build()));
+        return PublishBatchRequestEntry.builder()
+                .message(ContractJson.mapper().writeValueAsString(event))
+                .messageAttributes(attributes)
+                .build();
+    }
+
+    private static int sizeOf(PublishBatchRequestEntry entry) {
+        int bytes = entry.message().getBytes(StandardCharsets.UTF_8).length;
+        for (Map.Entry<String, MessageAttributeValue> attribute :
+                entry.messageAttributes().entrySet()) {
+            bytes += attribute.getKey().length()
+                    + attribute.getValue().dataType().length()
+                    + attribute.getValue().stringValue().length();
+        }
+        return bytes;
+    }
+}
