@@ -53,6 +53,15 @@ public record Endpoints(URI sqs, URI sns, URI s3, URI dynamodb, URI secretsManag
         return env;
     }
 
+    /**
+     * The ports in the form {@code ./tickflow} reads from {@code TICKFLOW_PORTS}: SQS, SNS, S3, DynamoDB and Secrets
+     * Manager, comma-separated.
+     */
+    public String tickflowPorts() {
+        return "%d,%d,%d,%d,%d"
+                .formatted(sqs.getPort(), sns.getPort(), s3.getPort(), dynamodb.getPort(), secretsManager.getPort());
+    }
+
     /** Spring Cloud AWS properties that point a service at this stack. */
     public Map<String, String> springProperties() {
         Map<String, String> props = new LinkedHashMap<>();

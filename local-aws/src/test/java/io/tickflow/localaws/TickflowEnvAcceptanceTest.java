@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tickflow.localaws.junit.LocalAwsExtension;
 import io.tickflow.localaws.junit.QueueDrainer;
+import io.tickflow.localaws.junit.UserShell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -55,35 +55,7 @@ class TickflowEnvAcceptanceTest {
     }
 
     private static String shell(LocalAws stack, String script) throws Exception {
-        Ports ports = portsOf(stack.endpoints());
-        ProcessBuilder bash = new ProcessBuilder("bash", "-euc", script).redirectErrorStream(true);
-        // Debian's CLI first, as on a fresh machine; TICKFLOW_PORTS points ./tickflow env at this test's stack.
-        bash.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
-        bash.environment()
-                .put(
-                        "TICKFLOW_PORTS",
-                        "%d,%d,%d,%d,%d"
-                                .formatted(
-                                        ports.sqs(),
-                                        ports.sns(),
-                                        ports.s3(),
-                                        ports.dynamodb(),
-                                        ports.secretsManager()));
-        bash.environment().put("AWS_PAGER", "");
-        Process process = bash.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("output:%n%s", output).isZero();
-        return output;
-    }
-
-    private static Ports portsOf(Endpoints e) {
-        return new Ports(
-                e.sqs().getPort(),
-                e.sns().getPort(),
-                e.s3().getPort(),
-                e.dynamodb().getPort(),
-                e.secretsManager().getPort());
+        return UserShell.run(stack.endpoints(), script);
     }
 
     private static void assumeAwsCli() {

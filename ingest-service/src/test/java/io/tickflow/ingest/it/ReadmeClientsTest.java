@@ -9,16 +9,15 @@ import io.tickflow.common.contract.ContractJson;
 import io.tickflow.common.contract.ingest.TicksAccepted;
 import io.tickflow.common.topology.Topology;
 import io.tickflow.ingest.IngestServiceApplication;
-import io.tickflow.localaws.Endpoints;
 import io.tickflow.localaws.junit.LocalAwsExtension;
 import io.tickflow.localaws.junit.QueueDrainer;
+import io.tickflow.localaws.junit.UserShell;
 import io.tickflow.testing.RunningService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,24 +90,7 @@ class ReadmeClientsTest {
     }
 
     private static void run(String script) throws Exception {
-        Endpoints e = LocalAwsExtension.shared().endpoints();
-        ProcessBuilder bash = new ProcessBuilder("bash", "-euc", script).redirectErrorStream(true);
-        bash.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
-        bash.environment()
-                .put(
-                        "TICKFLOW_PORTS",
-                        "%d,%d,%d,%d,%d"
-                                .formatted(
-                                        e.sqs().getPort(),
-                                        e.sns().getPort(),
-                                        e.s3().getPort(),
-                                        e.dynamodb().getPort(),
-                                        e.secretsManager().getPort()));
-        bash.environment().put("AWS_PAGER", "");
-        Process process = bash.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("output:%n%s", output).isZero();
+        UserShell.run(LocalAwsExtension.shared().endpoints(), script);
     }
 
     private static void requireExecutable(String path, String debianPackage) {
