@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
  * <p>A JSON string holds plain notation only ({@code "800.0100000001"}, the contract's {@code decimalString}); a JSON
  * number may also carry an exponent ({@code 1.5e3}), which Jackson has already checked for JSON syntax. Every digit
  * sent is kept, trailing zeros too ({@code "1.25000000"} has scale 8); a negative scale ({@code 1.5e3}) becomes scale
- * 0 ({@code 1500}), so that writers never meet exponent notation. A value is refused with a reason when it has more
- * than {@value #MAX_PRECISION} significant digits or more than {@value #MAX_SCALE} digits after the point: the
- * lake's decimals are at most 38 digits wide, and the bound also keeps hostile input ({@code 1e999999999}, a million
- * digits) from costing more than one pass over its characters.
+ * 0 ({@code 1500}), so that writers never meet exponent notation. A value is refused with a reason when the lake's
+ * {@code DECIMAL(38, 18)} cannot hold it exactly: more than {@value #MAX_INTEGER_DIGITS} digits before the point, or
+ * more than {@value #MAX_LAKE_SCALE} after it once trailing zeros are set aside. Coarser bounds on the text
+ * ({@value #MAX_PRECISION} significant digits, {@value #MAX_SCALE} after the point) come first and keep hostile input
+ * ({@code 1e999999999}, a million digits) from costing more than one pass over its characters.
  *
  * <p>One reader serves one message on one thread: {@link #parse} returns {@code null} on failure and leaves why in
  * {@link #problem}, the way {@link java.text.ParsePosition} does, so that the common case allocates nothing but the
@@ -27,6 +28,12 @@ final class DecimalText {
 
     /** The most digits after the decimal point: far below any real tick size, far above any real price. */
     static final int MAX_SCALE = 30;
+
+    /** The lake's decimal is DECIMAL(38, 18): this many digits after the point, exactly. */
+    static final int MAX_LAKE_SCALE = 18;
+
+    /** ... and so this many before it. */
+    static final int MAX_INTEGER_DIGITS = MAX_PRECISION - MAX_LAKE_SCALE;
 
     /** No decimal within the bounds above needs more digits than this to be written, without an exponent. */
     private static final int MAX_DIGITS = MAX_PRECISION + MAX_SCALE;
@@ -140,7 +147,7 @@ final class DecimalText {
         BigDecimal value = digits <= LONG_DIGITS
                 ? BigDecimal.valueOf(negative ? -unscaled : unscaled, (int) scale)
                 : new BigDecimal(text, offset, length);
-        return value.scale() < 0 ? value.setScale(0) : value;
+        return fitsTheLake(value.scale() < 0 ? value.setScale(0) : value);
     }
 
     /**
@@ -157,7 +164,26 @@ final class DecimalText {
         if (precision > MAX_PRECISION) {
             return fail(ReasonCode.DECIMAL_OUT_OF_RANGE, "it has " + precision + " significant digits");
         }
-        return scale < 0 ? value.setScale(0) : value;
+        return fitsTheLake(scale < 0 ? value.setScale(0) : value);
+    }
+
+    /** {@code value} (scale 0 or more) if DECIMAL(38, 18) holds it exactly, else {@code null} with the reason. */
+    private @Nullable BigDecimal fitsTheLake(BigDecimal value) {
+        int integerDigits = value.precision() - value.scale();
+        if (integerDigits > MAX_INTEGER_DIGITS) {
+            return fail(
+                    ReasonCode.DECIMAL_OUT_OF_RANGE, "it has " + integerDigits + " digits before the decimal point");
+        }
+        if (value.scale() > MAX_LAKE_SCALE) {
+            // Rare enough that stripping (which allocates) costs nothing in practice; 1.50000000000000000000 is fine.
+            int significantScale = value.stripTrailingZeros().scale();
+            if (significantScale > MAX_LAKE_SCALE) {
+                return fail(
+                        ReasonCode.DECIMAL_OUT_OF_RANGE,
+                        "it has " + significantScale + " digits after the decimal point");
+            }
+        }
+        return value;
     }
 
     /** Why the last {@link #parse} or {@link #check} failed, for the field {@code field} whose value was {@code shown}. */

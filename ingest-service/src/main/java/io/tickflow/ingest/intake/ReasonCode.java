@@ -81,8 +81,8 @@ public enum ReasonCode {
     NOT_A_NUMBER("The %s is %s, which is not a number. Send the value the venue reported, or leave the tick out if it"
             + " reported none."),
     /** A decimal with more digits, or a larger exponent, than Tickflow stores. */
-    DECIMAL_OUT_OF_RANGE("The %s %s is beyond what Tickflow stores: %s. Decimals have at most 38 significant digits"
-            + " and at most 30 digits after the decimal point."),
+    DECIMAL_OUT_OF_RANGE("The %s %s is beyond what Tickflow stores: %s. The lake stores decimals as"
+            + " DECIMAL(38, 18): at most 20 digits before the decimal point and 18 after it (trailing zeros aside)."),
     /** A price of zero or less. */
     NON_POSITIVE_PRICE("The %s %s is not positive; a price is greater than zero."),
     /** A quantity below zero. */

@@ -58,7 +58,7 @@ class DecimalTest {
     void readsDecimalsTooLongForALong() {
         assertThat(priceOf("\"12345678901234567890.123456789012345678\""))
                 .isEqualTo(new BigDecimal("12345678901234567890.123456789012345678"));
-        assertThat(priceOf("\"0.000000000000000000000000000001\"")).isEqualTo(new BigDecimal("1E-30"));
+        assertThat(priceOf("\"0.000000000000000001\"")).isEqualTo(new BigDecimal("1E-18"));
     }
 
     @ParameterizedTest(name = "{0} is {1}")
@@ -98,8 +98,8 @@ class DecimalTest {
     }
 
     @Test
-    void acceptsThirtyEightSignificantDigits() {
-        String digits = "1234567890".repeat(3) + "12345678";
+    void acceptsThirtyEightSignificantDigitsTwentyBeforeThePointAndEighteenAfter() {
+        String digits = "1234567890".repeat(2) + "." + "123456789012345678";
 
         assertThat(priceOf("\"" + digits + "\"")).isEqualTo(new BigDecimal(digits));
     }
@@ -118,6 +118,36 @@ class DecimalTest {
 
         assertThat(rejection.code()).isEqualTo(ReasonCode.DECIMAL_OUT_OF_RANGE);
         assertThat(rejection.reason()).contains("31 digits after the decimal point");
+    }
+
+    @Test
+    void rejectsMoreThanEighteenSignificantDigitsAfterThePointWhichTheLakeCannotHold() {
+        Rejection rejection = priceRejection("\"0." + "0".repeat(18) + "1\"");
+
+        assertThat(rejection.code()).isEqualTo(ReasonCode.DECIMAL_OUT_OF_RANGE);
+        assertThat(rejection.reason())
+                .contains("19 digits after the decimal point")
+                .contains("DECIMAL(38, 18)");
+    }
+
+    @Test
+    void rejectsMoreThanTwentyDigitsBeforeThePoint() {
+        Rejection rejection = priceRejection("\"1" + "0".repeat(20) + "\"");
+
+        assertThat(rejection.code()).isEqualTo(ReasonCode.DECIMAL_OUT_OF_RANGE);
+        assertThat(rejection.reason()).contains("21 digits before the decimal point");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\"0.000000000000000001\"",
+                "\"1.5000000000000000000000\"",
+                "\"99999999999999999999.5\"",
+                "1.5e19"
+            })
+    void keepsWhatTheLakeHoldsExactly(String json) {
+        assertThat(priceOf(json)).isEqualByComparingTo(new BigDecimal(json.replace("\"", "")));
     }
 
     @ParameterizedTest
@@ -204,7 +234,9 @@ class DecimalTest {
 
             BigDecimal expected = new BigDecimal(decimal);
             expected = expected.scale() < 0 ? expected.setScale(0) : expected;
-            assertThat(read).as(decimal).isEqualTo(expected);
+            boolean lakeHoldsIt = expected.precision() - expected.scale() <= 20
+                    && expected.stripTrailingZeros().scale() <= 18;
+            assertThat(read).as(decimal).isEqualTo(lakeHoldsIt ? expected : null);
         }
     }
 }
