@@ -47,6 +47,10 @@ if ! awslocal dynamodb describe-table --table-name tickflow-candles >/dev/null 2
   awslocal dynamodb create-table --table-name tickflow-candles --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"series","AttributeType":"S"},{"AttributeName":"openTime","AttributeType":"N"}]' --key-schema '[{"AttributeName":"series","KeyType":"HASH"},{"AttributeName":"openTime","KeyType":"RANGE"}]' >/dev/null
   awslocal dynamodb update-time-to-live --table-name tickflow-candles --time-to-live-specification Enabled=true,AttributeName=expiresAt >/dev/null
 fi
+if ! awslocal dynamodb describe-table --table-name tickflow-lake-commits >/dev/null 2>&1; then
+  awslocal dynamodb create-table --table-name tickflow-lake-commits --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"partition","AttributeType":"S"},{"AttributeName":"eventId","AttributeType":"S"}]' --key-schema '[{"AttributeName":"partition","KeyType":"HASH"},{"AttributeName":"eventId","KeyType":"RANGE"}]' >/dev/null
+  awslocal dynamodb update-time-to-live --table-name tickflow-lake-commits --time-to-live-specification Enabled=true,AttributeName=expiresAt >/dev/null
+fi
 if ! awslocal dynamodb describe-table --table-name tickflow-analysis-jobs >/dev/null 2>&1; then
   awslocal dynamodb create-table --table-name tickflow-analysis-jobs --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"jobId","AttributeType":"S"},{"AttributeName":"symbol","AttributeType":"S"},{"AttributeName":"createdAt","AttributeType":"S"}]' --key-schema '[{"AttributeName":"jobId","KeyType":"HASH"}]' --global-secondary-indexes '[{"IndexName":"by-symbol","KeySchema":[{"AttributeName":"symbol","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}}]' >/dev/null
 fi

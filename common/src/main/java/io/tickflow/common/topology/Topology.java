@@ -87,6 +87,14 @@ public record Topology(
                         table(n.apply("ingest-dedup"), Key.string("id"), null, List.of(), "expiresAt"),
                         table(n.apply("latest-quotes"), Key.string("instrument"), null, List.of(), null),
                         table(n.apply("candles"), Key.string("series"), Key.number("openTime"), List.of(), "expiresAt"),
+                        // Which lake object holds each event's ticks of a partition, so a redelivery is not written
+                        // twice.
+                        table(
+                                n.apply("lake-commits"),
+                                Key.string("partition"),
+                                Key.string("eventId"),
+                                List.of(),
+                                "expiresAt"),
                         table(
                                 n.apply("analysis-jobs"),
                                 Key.string("jobId"),

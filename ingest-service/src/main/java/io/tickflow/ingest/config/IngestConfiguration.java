@@ -2,9 +2,10 @@ package io.tickflow.ingest.config;
 
 import io.awspring.cloud.s3.S3Template;
 import io.tickflow.common.aws.RequiredResources;
+import io.tickflow.common.aws.sns.SnsEventPublisher;
+import io.tickflow.common.aws.sns.TopicArns;
 import io.tickflow.ingest.adapter.out.dynamodb.DynamoDbPublishedBatches;
 import io.tickflow.ingest.adapter.out.s3.S3RejectionRecorder;
-import io.tickflow.ingest.adapter.out.sns.SnsTickPublisher;
 import io.tickflow.ingest.adapter.out.sqs.SqsQuarantine;
 import io.tickflow.ingest.flow.TickIngestion;
 import io.tickflow.ingest.intake.TickIntake;
@@ -47,7 +48,8 @@ class IngestConfiguration {
         return new TickIngestion(
                 new TickIntake(ingest.intakeRules(), clock),
                 new DynamoDbPublishedBatches(dynamoDb, ingest.dedupTable(), ingest.dedupTtl(), clock),
-                new SnsTickPublisher(sns, new TopicArns(sns).lookup(ingest.ticksTopic()), ingest.eventsPerPublish()),
+                new SnsEventPublisher(sns, new TopicArns(sns).lookup(ingest.ticksTopic()), ingest.eventsPerPublish())
+                        ::publish,
                 new S3RejectionRecorder(s3, ingest.bucket()),
                 new SqsQuarantine(sqs, ingest.deadLetterQueue()),
                 new TickIngestion.Settings(ingest.queue(), ingest.maxTicksPerEvent()),

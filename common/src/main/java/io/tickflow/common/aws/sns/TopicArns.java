@@ -1,4 +1,4 @@
-package io.tickflow.ingest.config;
+package io.tickflow.common.aws.sns;
 
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -8,16 +8,16 @@ import software.amazon.awssdk.services.sns.model.Topic;
  * Finds a topic's ARN by its name among the topics that exist. CreateTopic would answer the ARN too, but it creates a
  * missing topic, and services never create resources.
  */
-final class TopicArns {
+public final class TopicArns {
 
     private final SnsClient sns;
 
-    TopicArns(SnsClient sns) {
+    public TopicArns(SnsClient sns) {
         this.sns = sns;
     }
 
     /** The ARN of {@code name}, looked up on first use and then kept; fails while the topic does not exist. */
-    Supplier<String> lookup(String name) {
+    public Supplier<String> lookup(String name) {
         return new Supplier<>() {
             private volatile String arn;
 

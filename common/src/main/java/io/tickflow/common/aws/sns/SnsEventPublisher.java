@@ -1,8 +1,7 @@
-package io.tickflow.ingest.adapter.out.sns;
+package io.tickflow.common.aws.sns;
 
+import io.tickflow.common.contract.ContractEvent;
 import io.tickflow.common.contract.ContractJson;
-import io.tickflow.common.contract.ingest.TicksAccepted;
-import io.tickflow.ingest.flow.TickPublisher;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,14 +14,14 @@ import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 
 /**
- * Publishes TicksAccepted events on the market-ticks topic with PublishBatch: up to ten events per call and at most
- * 256 KiB per call, which is SNS's limit for the whole batch. Every event carries its routing attributes so that
- * subscribers filter on event type, venue, symbol and dataset.
+ * Publishes contract events on one topic with PublishBatch: up to ten events per call and at most 256 KiB per call,
+ * which is SNS's limit for the whole batch. Every event carries its routing attributes ({@code eventType},
+ * {@code schemaVersion} and its subject's keys) so that subscribers filter on them.
  *
  * <p>Spring Cloud AWS's SnsTemplate publishes one message per call; PublishBatch is what keeps the request count, and
- * so the cost, per tick low.
+ * so the cost, per event low. Every service that announces events publishes through this.
  */
-public final class SnsTickPublisher implements TickPublisher {
+public final class SnsEventPublisher {
 
     /** SNS's limit for one PublishBatch call, body and attributes of every entry together. */
     static final int MAX_BATCH_BYTES = 256 * 1024;
@@ -36,10 +35,10 @@ public final class SnsTickPublisher implements TickPublisher {
 
     /**
      * @param sns the client
-     * @param topicArn the market-ticks topic's ARN, resolved once it is first needed
+     * @param topicArn the topic's ARN, resolved once it is first needed ({@link TopicArns})
      * @param entriesPerCall events per PublishBatch call, 1 to 10; fewer only to measure what batching saves
      */
-    public SnsTickPublisher(SnsClient sns, Supplier<String> topicArn, int entriesPerCall) {
+    public SnsEventPublisher(SnsClient sns, Supplier<String> topicArn, int entriesPerCall) {
         if (entriesPerCall < 1 || entriesPerCall > MAX_BATCH_ENTRIES) {
             throw new IllegalArgumentException("entriesPerCall is 1.." + MAX_BATCH_ENTRIES + ": " + entriesPerCall);
         }
@@ -48,17 +47,20 @@ public final class SnsTickPublisher implements TickPublisher {
         this.entriesPerCall = entriesPerCall;
     }
 
-    @Override
-    public void publish(List<TicksAccepted> events) {
+    /**
+     * Publishes every event, or throws: when this returns, each of them has been accepted by the topic. A failure may
+     * leave some published and others not; the caller publishes the same events again, which subscribers recognise by
+     * their event ids.
+     */
+    public void publish(List<? extends ContractEvent> events) {
         List<PublishBatchRequestEntry> batch = new ArrayList<>();
         int batchBytes = 0;
-        for (TicksAccepted event : events) {
+        for (ContractEvent event : events) {
             PublishBatchRequestEntry entry = entry(event);
             int bytes = sizeOf(entry);
             if (bytes > MAX_BATCH_BYTES) {
-                throw new IllegalStateException(
-                        "A TicksAccepted event of " + bytes + " bytes is larger than SNS takes (" + MAX_BATCH_BYTES
-                                + "): lower tickflow.ingest.max-ticks-per-event");
+                throw new IllegalStateException("A " + event.contract().schemaName() + " event of " + bytes
+                        + " bytes is larger than SNS takes (" + MAX_BATCH_BYTES + ")");
             }
             if (batch.size() == entriesPerCall || batchBytes + bytes > MAX_BATCH_BYTES) {
                 send(batch);
@@ -78,14 +80,14 @@ public final class SnsTickPublisher implements TickPublisher {
         PublishBatchResponse response =
                 sns.publishBatch(r -> r.topicArn(topicArn.get()).publishBatchRequestEntries(batch));
         if (!response.failed().isEmpty()) {
-            // Nothing is acknowledged: the whole batch of ingest messages comes back and is published again.
+            // The caller acknowledges nothing, so the events are published again: subscribers de-duplicate on event id.
             throw new IllegalStateException("SNS refused " + response.failed().size() + " of " + batch.size()
                     + " events: " + response.failed().getFirst().code() + " "
                     + response.failed().getFirst().message());
         }
     }
 
-    private static PublishBatchRequestEntry entry(TicksAccepted event) {
+    private static PublishBatchRequestEntry entry(ContractEvent event) {
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
         event.messageAttributes()
                 .values()
