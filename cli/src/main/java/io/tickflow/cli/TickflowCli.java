@@ -1,5 +1,6 @@
 package io.tickflow.cli;
 
+import io.tickflow.cli.candles.CandlesCommand;
 import io.tickflow.cli.send.Sleeper;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -7,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The entry point: {@code java -jar tickflow-cli.jar publish FILE | backfill s3://bucket/key [options]}. The launcher
+ * The entry point: {@code java -jar tickflow-cli.jar publish FILE | backfill s3://bucket/key | candles SYMBOL INTERVAL
+ * [options]}. The launcher
  * ({@code ./tickflow publish}, {@code ./tickflow backfill}) runs it with the embedded stack's endpoints. See
  * {@link Help#TEXT} for the options.
  */
@@ -34,12 +36,15 @@ public final class TickflowCli {
             out.print(Help.TEXT);
             return Publication.OK;
         }
+        if (command.equals("candles")) {
+            return new CandlesCommand(env, out, err).run(args.subList(1, args.size()));
+        }
         PublishOptions.Command parsed;
         switch (command) {
             case "publish" -> parsed = PublishOptions.Command.PUBLISH;
             case "backfill" -> parsed = PublishOptions.Command.BACKFILL;
             default -> {
-                err.println("tickflow: unknown command " + command + "; the CLI knows publish and backfill");
+                err.println("tickflow: unknown command " + command + "; the CLI knows publish, backfill and candles");
                 return Publication.USAGE;
             }
         }

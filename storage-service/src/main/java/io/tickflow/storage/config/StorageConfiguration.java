@@ -6,9 +6,11 @@ import io.tickflow.common.aws.sns.TopicArns;
 import io.tickflow.storage.adapter.out.dynamodb.DynamoDbCandleStore;
 import io.tickflow.storage.adapter.out.dynamodb.DynamoDbLakeCommits;
 import io.tickflow.storage.adapter.out.dynamodb.DynamoDbPriceStore;
+import io.tickflow.storage.adapter.out.s3.S3LakeCatalog;
 import io.tickflow.storage.adapter.out.s3.S3LakeWriter;
 import io.tickflow.storage.adapter.out.sqs.SqsReceipts;
 import io.tickflow.storage.candles.CandleStore;
+import io.tickflow.storage.flow.LakeCatalog;
 import io.tickflow.storage.flow.LakeFlush;
 import io.tickflow.storage.flow.MarketEventPublisher;
 import io.tickflow.storage.flow.MarketStateUpdate;
@@ -55,6 +57,11 @@ class StorageConfiguration {
     @Bean
     PriceStore priceStore(StorageProperties storage, DynamoDbClient dynamoDb, Clock clock) {
         return new DynamoDbPriceStore(dynamoDb, storage.quotesTable(), clock);
+    }
+
+    @Bean
+    LakeCatalog lakeCatalog(StorageProperties storage, S3Client s3) {
+        return new S3LakeCatalog(s3, storage.bucket());
     }
 
     @Bean

@@ -168,6 +168,56 @@ class StorageServiceIntegrationTest {
     }
 
     @Test
+    void theReadApiServesCandlesPricesAndLakeObjects() throws Exception {
+        String venue = uniqueVenue();
+        Instant t = Instant.parse("2024-03-01T12:00:10Z");
+        List<Trade> trades = List.of(
+                new Trade("SOL-USD", t, new BigDecimal("100.5"), new BigDecimal("2"), null, "1", null),
+                new Trade("SOL-USD", t.plusSeconds(20), new BigDecimal("101"), new BigDecimal("1"), null, "2", null),
+                new Trade("SOL-USD", t.plusSeconds(70), new BigDecimal("99"), new BigDecimal("3"), null, "3", null));
+        marketTicks.publish(MarketTicks.events(venue, "SOL-USD", Dataset.TRADES, trades, 10));
+        String base = "/api/v1/instruments/" + venue + "/SOL-USD";
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(service.get(base + "/candles/1m?from=2024-03-01&to=2024-03-02")
+                                .body()
+                                .size())
+                        .isEqualTo(2));
+        var first = service.get(base + "/candles/1m?from=2024-03-01&to=2024-03-02")
+                .body()
+                .get(0);
+        assertThat(first.path("openTime").asString()).isEqualTo("2024-03-01T12:00:00Z");
+        assertThat(first.path("open").asString()).isEqualTo("100.5");
+        assertThat(first.path("close").asString()).isEqualTo("101");
+        assertThat(first.path("volume").asString()).isEqualTo("3");
+        assertThat(new BigDecimal(first.path("vwap").asString()))
+                .isEqualByComparingTo("100.6666666666666666666666666666667");
+        assertThat(first.path("tradeCount").asLong()).isEqualTo(2);
+        assertThat(service.get(base).body().path("lastTrade").path("price").asString())
+                .isEqualTo("99");
+        assertThat(service.get("/api/v1/instruments").body().findValuesAsString("venue"))
+                .contains(venue);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
+                        service.get(base + "/lake/trades?from=2024-03-01T12:00:00Z&to=2024-03-01T13:00:00Z")
+                                .body()
+                                .get(0)
+                                .path("key")
+                                .asString())
+                .startsWith("market-data/trades/venue=" + venue + "/symbol=SOL-USD/date=2024-03-01/hour=12/part-"));
+
+        var badInterval = service.get(base + "/candles/2m");
+        assertThat(badInterval.status()).isEqualTo(400);
+        assertThat(badInterval.body().path("detail").asString()).contains("interval is one of [1m, 5m, 1h, 1d]");
+        assertThat(service.get(base + "/candles/1m?from=yesterday")
+                        .body()
+                        .path("detail")
+                        .asString())
+                .contains("from is an ISO-8601 instant");
+        assertThat(service.get("/api/v1/instruments/" + venue + "/NOPE-USD").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aMessageThatIsNoTicksAcceptedEventIsDeadLetteredWithItsReason() {
         String dlq = TOPOLOGY.queue("storage-ticks") + "-dlq";
         drainer.drain(dlq, Duration.ofMillis(500));
