@@ -12,6 +12,7 @@ import io.tickflow.localaws.junit.LocalAwsExtension;
 import io.tickflow.localaws.junit.QueueDrainer;
 import io.tickflow.localaws.provision.TopologyProvisioner;
 import io.tickflow.testing.RunningService;
+import io.tickflow.testing.SwitchableProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -84,7 +84,9 @@ public final class LakeFlush {
             Duration pause = settings.firstRetryPause();
             for (int attempt = 1; ; attempt++) {
                 try {
-                    written.accept(write(batch));
+                    FlushOutcome outcome = write(batch);
+                    log.debug("Lake flush: {}", outcome);
+                    written.accept(outcome);
                     return batch.ticks();
                 } catch (RuntimeException e) {
                     log.warn(

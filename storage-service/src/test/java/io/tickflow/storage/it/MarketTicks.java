@@ -18,8 +18,12 @@ final class MarketTicks {
     private final SnsEventPublisher publisher;
 
     MarketTicks(LocalAwsClients aws) {
-        this.publisher = new SnsEventPublisher(
-                aws.sns(), new TopicArns(aws.sns()).lookup(Topology.tickflow().topic("market-ticks")), 10);
+        this(aws, Topology.tickflow());
+    }
+
+    MarketTicks(LocalAwsClients aws, Topology topology) {
+        this.publisher =
+                new SnsEventPublisher(aws.sns(), new TopicArns(aws.sns()).lookup(topology.topic("market-ticks")), 10);
     }
 
     /** The ticks as events of at most {@code perEvent} ticks, each with a fresh event id. */

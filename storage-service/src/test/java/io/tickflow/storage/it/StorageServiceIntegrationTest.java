@@ -233,19 +233,7 @@ class StorageServiceIntegrationTest {
     }
 
     private long lakeRows(String prefix) throws Exception {
-        if (lake.keys(prefix).isEmpty()) {
-            return 0;
-        }
-        return count(lake.download(prefix, Files.createTempDirectory(dir, "rows")));
-    }
-
-    private static long count(Path local) throws Exception {
-        try (Connection db = Lake.duckdb();
-                Statement s = db.createStatement()) {
-            ResultSet r = s.executeQuery("SELECT count(*) FROM read_parquet('" + local + "/**/*.parquet')");
-            r.next();
-            return r.getLong(1);
-        }
+        return lake.rows(prefix, dir);
     }
 
     /** The real trades as a CSV file DuckDB reads: the first {@code trades} lines of the file ta4j ships. */

@@ -1,4 +1,4 @@
-package io.tickflow.ingest.it;
+package io.tickflow.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,33 +16,35 @@ import java.util.concurrent.ConcurrentHashMap;
  * A TCP forwarder on a loopback port that a test can take down and bring back, to make an AWS endpoint unreachable
  * for a while without stopping the emulator behind it, which other tests share.
  */
-final class SwitchableProxy implements AutoCloseable {
+public final class SwitchableProxy implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
 
-    SwitchableProxy(URI target) {
+    /** Forwards a free loopback port to {@code target}, up. */
+    public SwitchableProxy(URI target) {
         this.target = new InetSocketAddress(target.getHost(), target.getPort());
         this.server = listen(0);
         this.port = server.getLocalPort();
         accept(server);
     }
 
-    URI endpoint() {
+    /** Where clients connect instead of the target. */
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
     /** Refuses new connections and cuts the open ones, as an endpoint that went away. */
-    void down() {
+    public void down() {
         closeQuietly(server);
         open.forEach(SwitchableProxy::closeQuietly);
         open.clear();
     }
 
     /** Accepts connections again, on the same port. */
-    void up() {
+    public void up() {
         server = listen(port);
         accept(server);
     }
