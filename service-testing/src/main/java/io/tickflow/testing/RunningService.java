@@ -53,6 +53,11 @@ public final class RunningService implements AutoCloseable {
         return new RunningService(new SpringApplicationBuilder(application).run(args.toArray(String[]::new)));
     }
 
+    /** Where the service answers HTTP, e.g. {@code http://127.0.0.1:41234}. */
+    public URI baseUri() {
+        return base;
+    }
+
     /** The service's application context, for what HTTP does not show: beans, the environment. */
     public ConfigurableApplicationContext context() {
         return context;

@@ -11,6 +11,7 @@ import io.tickflow.storage.adapter.out.s3.S3LakeWriter;
 import io.tickflow.storage.adapter.out.sqs.SqsReceipts;
 import io.tickflow.storage.candles.CandleStore;
 import io.tickflow.storage.flow.LakeCatalog;
+import io.tickflow.storage.flow.LakeCompaction;
 import io.tickflow.storage.flow.LakeFlush;
 import io.tickflow.storage.flow.MarketEventPublisher;
 import io.tickflow.storage.flow.MarketStateUpdate;
@@ -104,8 +105,20 @@ class StorageConfiguration {
 
     @Bean
     LakeFlushLoop lakeFlushLoop(
-            StorageProperties storage, LakeFlush flush, io.micrometer.core.instrument.MeterRegistry meters) {
-        return new LakeFlushLoop(flush, storage.heartbeatInterval(), meters);
+            StorageProperties storage,
+            LakeFlush flush,
+            LakeCompaction compaction,
+            Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        return new LakeFlushLoop(flush, compaction, storage, clock, meters);
+    }
+
+    @Bean
+    LakeCompaction lakeCompaction(StorageProperties storage, S3Client s3, DynamoDbClient dynamoDb, Clock clock) {
+        return new LakeCompaction(
+                new S3LakeWriter(s3, storage.bucket()),
+                new DynamoDbLakeCommits(dynamoDb, storage.commitsTable(), storage.commitTtl(), clock),
+                storage.compactionLease());
     }
 
     @Bean

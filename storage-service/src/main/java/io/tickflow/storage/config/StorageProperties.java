@@ -30,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param visibilityExtension how long each extension keeps them invisible
  * @param oneMinuteCandleTtl how long a one-minute candle is kept after its last change; longer candles stay
  * @param maxConcurrentMessages messages in flight at once per instance
+ * @param compactInterval how often quiet partitions this worker wrote are compacted
+ * @param compactAfter how long a partition must have had no flush before it is compacted
+ * @param compactionLease how long one compaction may hold a partition before another may take it over
  */
 @Validated
 @ConfigurationProperties("tickflow.storage")
@@ -48,4 +51,7 @@ public record StorageProperties(
         @NotNull @DurationMin(seconds = 1) Duration heartbeatInterval,
         @NotNull @DurationMin(seconds = 10) Duration visibilityExtension,
         @NotNull @DurationMin(minutes = 1) Duration oneMinuteCandleTtl,
-        @Min(1) int maxConcurrentMessages) {}
+        @Min(1) int maxConcurrentMessages,
+        @NotNull @DurationMin(seconds = 1) Duration compactInterval,
+        @NotNull Duration compactAfter,
+        @NotNull @DurationMin(seconds = 10) Duration compactionLease) {}

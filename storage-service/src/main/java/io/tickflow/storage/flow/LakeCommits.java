@@ -17,4 +17,18 @@ public interface LakeCommits {
 
     /** Records that {@code eventIds}' ticks of {@code partition} are in {@code objectKey}. */
     void record(LakePartition partition, Collection<UUID> eventIds, String objectKey);
+
+    /** Records that every event committed to one of {@code objectKeys} in {@code partition} is now in {@code target}. */
+    void reassign(LakePartition partition, Collection<String> objectKeys, String target);
+
+    /**
+     * Takes the partition's compaction lease for {@code duration} unless another holder's lease is still running, so
+     * that two compactions never merge the same partition at once.
+     *
+     * @return whether the lease is this caller's
+     */
+    boolean lease(LakePartition partition, java.time.Duration duration);
+
+    /** Gives the partition's compaction lease back. */
+    void release(LakePartition partition);
 }

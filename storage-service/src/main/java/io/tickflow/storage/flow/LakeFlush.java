@@ -138,7 +138,11 @@ public final class LakeFlush {
         }
         receipts.acknowledge(batch.receipts());
         return new FlushOutcome(
-                batch.ticks(), files.size(), bytes, batch.receipts().size());
+                batch.ticks(),
+                files.size(),
+                bytes,
+                batch.receipts().size(),
+                files.stream().map(LakeFile::partition).toList());
     }
 
     /** The file of the partition's events that are not in the lake yet; {@code null} when all are. */
@@ -179,6 +183,8 @@ public final class LakeFlush {
      * @param files objects put
      * @param bytes bytes put
      * @param messages messages acknowledged
+     * @param partitions the partitions written to
      */
-    public record FlushOutcome(int ticks, int files, long bytes, int messages) {}
+    public record FlushOutcome(
+            int ticks, int files, long bytes, int messages, List<io.tickflow.common.lake.LakePartition> partitions) {}
 }

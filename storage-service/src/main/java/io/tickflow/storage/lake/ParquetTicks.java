@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -104,8 +105,13 @@ public final class ParquetTicks {
      * @throws IllegalArgumentException when a tick is of another dataset or a decimal does not fit DECIMAL(38, 18)
      */
     public static byte[] encode(Dataset dataset, List<? extends Tick> ticks) {
+        return encode(dataset, ticks, Map.of());
+    }
+
+    /** As {@link #encode(Dataset, List)}, with key-value metadata in the file's footer. */
+    public static byte[] encode(Dataset dataset, List<? extends Tick> ticks, Map<String, String> metadata) {
         InMemoryFile file = new InMemoryFile(Math.max(4096, ticks.size() * 16));
-        try (ParquetWriter<Tick> writer = new Builder(file, dataset)
+        try (ParquetWriter<Tick> writer = new Builder(file, dataset, metadata)
                 .withConf(new PlainParquetConfiguration())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCodecFactory(ZSTD)
@@ -131,10 +137,12 @@ public final class ParquetTicks {
 
     private static final class Builder extends ParquetWriter.Builder<Tick, Builder> {
         private final Dataset dataset;
+        private final Map<String, String> metadata;
 
-        Builder(OutputFile file, Dataset dataset) {
+        Builder(OutputFile file, Dataset dataset, Map<String, String> metadata) {
             super(file);
             this.dataset = dataset;
+            this.metadata = metadata;
         }
 
         @Override
@@ -144,33 +152,35 @@ public final class ParquetTicks {
 
         @Override
         protected WriteSupport<Tick> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return new TickWriteSupport(dataset);
+            return new TickWriteSupport(dataset, metadata);
         }
 
         @Override
         protected WriteSupport<Tick> getWriteSupport(ParquetConfiguration conf) {
-            return new TickWriteSupport(dataset);
+            return new TickWriteSupport(dataset, metadata);
         }
     }
 
     /** Turns a tick into one row of its dataset's schema. */
     private static final class TickWriteSupport extends WriteSupport<Tick> {
         private final Dataset dataset;
+        private final Map<String, String> metadata;
         private final byte[] decimal = new byte[LakeDecimal.BYTES];
         private RecordConsumer out;
 
-        TickWriteSupport(Dataset dataset) {
+        TickWriteSupport(Dataset dataset, Map<String, String> metadata) {
             this.dataset = dataset;
+            this.metadata = metadata;
         }
 
         @Override
         public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
-            return new WriteContext(schema(dataset), new HashMap<>());
+            return new WriteContext(schema(dataset), new HashMap<>(metadata));
         }
 
         @Override
         public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(schema(dataset), new HashMap<>());
+            return new WriteContext(schema(dataset), new HashMap<>(metadata));
         }
 
         @Override

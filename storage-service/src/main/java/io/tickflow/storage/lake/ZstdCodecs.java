@@ -7,7 +7,7 @@ import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * Zstandard for Parquet pages through zstd-jni (which parquet-java itself uses), handed to the writer directly.
+ * Zstandard for Parquet pages, both ways, through zstd-jni (which parquet-java itself uses), handed to the writer directly.
  *
  * <p>parquet-java's own {@code CodecFactory} looks codecs up through a Hadoop {@code Configuration}, whose class
  * initialisation needs half of Hadoop's dependencies; this factory keeps the writer free of them. The lake only ever
@@ -45,7 +45,27 @@ final class ZstdCodecs implements CompressionCodecFactory {
 
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codecName) {
-        throw new UnsupportedOperationException("The lake writer does not read");
+        if (codecName != CompressionCodecName.ZSTD) {
+            throw new IllegalArgumentException("The lake reads zstd only, not " + codecName);
+        }
+        return new BytesInputDecompressor() {
+            @Override
+            public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
+                return BytesInput.from(Zstd.decompress(bytes.toByteArray(), decompressedSize));
+            }
+
+            @Override
+            public void decompress(
+                    java.nio.ByteBuffer input, int compressedSize, java.nio.ByteBuffer output, int decompressedSize)
+                    throws IOException {
+                byte[] compressed = new byte[compressedSize];
+                input.get(compressed);
+                output.put(Zstd.decompress(compressed, decompressedSize));
+            }
+
+            @Override
+            public void release() {}
+        };
     }
 
     @Override

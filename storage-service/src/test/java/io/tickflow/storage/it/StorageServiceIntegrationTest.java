@@ -19,6 +19,10 @@ import io.tickflow.storage.StorageServiceApplication;
 import io.tickflow.testing.RunningService;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -215,6 +219,45 @@ class StorageServiceIntegrationTest {
                 .contains("from is an ISO-8601 instant");
         assertThat(service.get("/api/v1/instruments/" + venue + "/NOPE-USD").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void compactionMergesAPartitionIntoOneObjectAndARedeliveryAfterItAddsNothing() throws Exception {
+        String venue = uniqueVenue();
+        String prefix = "market-data/trades/venue=" + venue + "/";
+        List<Trade> trades = BitstampTrades.all().subList(0, 1_500);
+        List<TicksAccepted> events = MarketTicks.events(venue, "BTC-USD", Dataset.TRADES, trades, 500);
+        for (int i = 0; i < events.size(); i++) {
+            int expected = (i + 1) * 500;
+            marketTicks.publish(List.of(events.get(i)));
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(lakeRows(prefix))
+                    .isEqualTo(expected));
+        }
+        List<String> partitions = lake.keys(prefix).stream()
+                .map(k -> k.substring(0, k.lastIndexOf('/')))
+                .distinct()
+                .toList();
+        // Three flushes, each writing into the partitions (hours) its trades fall in.
+        assertThat(lake.keys(prefix)).hasSizeGreaterThan(partitions.size());
+
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        service.baseUri() + "/api/v1/lake/compactions?dataset=trades&venue=" + venue))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // One object per partition: those that had several are merged, those that had one are left alone.
+        assertThat(lake.keys(prefix)).hasSize(partitions.size()).anySatisfy(key -> assertThat(key)
+                .contains("/compacted-"));
+        assertThat(lakeRows(prefix)).isEqualTo(1_500);
+
+        marketTicks.publish(List.of(events.get(1)));
+        await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        assertThat(lake.keys(prefix)).hasSize(partitions.size());
+        assertThat(lakeRows(prefix)).isEqualTo(1_500);
     }
 
     @Test

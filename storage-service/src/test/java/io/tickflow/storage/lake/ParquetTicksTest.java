@@ -153,6 +153,25 @@ class ParquetTicksTest {
     }
 
     @Test
+    void aFileReadsBackToTheSameTicksAndEncodesAgainToTheSameBytes() {
+        List<Trade> trades = BitstampTrades.all().subList(0, 5_000);
+        byte[] file = ParquetTicks.encode(Dataset.TRADES, trades, java.util.Map.of("tickflow.sources", "a,b"));
+
+        ParquetTickReader.Contents read = ParquetTickReader.read(Dataset.TRADES, "BTC-USD", file);
+
+        assertThat(read.metadata()).containsEntry("tickflow.sources", "a,b");
+        assertThat(read.ticks()).hasSize(trades.size());
+        for (int i = 0; i < trades.size(); i++) {
+            Trade back = (Trade) read.ticks().get(i);
+            assertThat(back.time()).isEqualTo(trades.get(i).time());
+            assertThat(back.price()).isEqualByComparingTo(trades.get(i).price());
+            assertThat(back.size()).isEqualByComparingTo(trades.get(i).size());
+        }
+        assertThat(ParquetTicks.encode(Dataset.TRADES, read.ticks(), java.util.Map.of("tickflow.sources", "a,b")))
+                .isEqualTo(file);
+    }
+
+    @Test
     void aDecimalWiderThanTheLakesIsRefused() {
         Trade tooFine = new Trade(
                 "BTC-USD", Instant.EPOCH, new BigDecimal("1.0000000000000000001"), BigDecimal.ONE, null, null, null);

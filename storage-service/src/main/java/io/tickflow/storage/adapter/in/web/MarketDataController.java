@@ -4,9 +4,11 @@ import io.tickflow.common.contract.Dataset;
 import io.tickflow.common.contract.Interval;
 import io.tickflow.common.contract.ingest.Quote;
 import io.tickflow.common.contract.ingest.Trade;
+import io.tickflow.common.lake.LakePartition;
 import io.tickflow.storage.candles.Candle;
 import io.tickflow.storage.candles.CandleStore;
 import io.tickflow.storage.flow.LakeCatalog;
+import io.tickflow.storage.flow.LakeCompaction;
 import io.tickflow.storage.prices.LatestPrices;
 import io.tickflow.storage.prices.PriceStore;
 import java.math.BigDecimal;
@@ -23,12 +25,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The read API: instruments, candles for a range, latest prices, lake objects for a range. Decimals are strings, exact
+ * The read API: instruments, candles for a range, latest prices, lake objects for a range; and compaction on demand. Decimals are strings, exact
  * to the last digit, as in the message contracts; times are ISO-8601 UTC. A bad parameter is a 400 that says which and
  * why; an unknown instrument a 404.
  */
@@ -42,11 +45,13 @@ class MarketDataController {
     private final CandleStore candles;
     private final PriceStore prices;
     private final LakeCatalog lake;
+    private final LakeCompaction compaction;
 
-    MarketDataController(CandleStore candles, PriceStore prices, LakeCatalog lake) {
+    MarketDataController(CandleStore candles, PriceStore prices, LakeCatalog lake, LakeCompaction compaction) {
         this.candles = candles;
         this.prices = prices;
         this.lake = lake;
+        this.compaction = compaction;
     }
 
     /** Every instrument with a price, with its latest prices. */
@@ -104,6 +109,35 @@ class MarketDataController {
                 .orElseThrow(() -> new BadRequest("dataset is one of "
                         + Arrays.stream(Dataset.values()).map(Dataset::wireName).toList() + ", not " + dataset));
         return lake.objects(kind, venue, symbol, time("from", from), time("to", to));
+    }
+
+    /**
+     * Compacts now every partition under the prefix that has more than one object: by default the whole lake, or
+     * {@code dataset}, {@code venue} and {@code symbol} narrowing it down in that order.
+     */
+    @PostMapping("/lake/compactions")
+    List<LakeCompaction.Compacted> compact(
+            @RequestParam(required = false) @Nullable String dataset,
+            @RequestParam(required = false) @Nullable String venue,
+            @RequestParam(required = false) @Nullable String symbol) {
+        String prefix = LakePartition.ROOT;
+        if (dataset != null) {
+            Dataset kind = Dataset.fromWireName(dataset)
+                    .orElseThrow(() -> new BadRequest("dataset is one of "
+                            + Arrays.stream(Dataset.values())
+                                    .map(Dataset::wireName)
+                                    .toList() + ", not " + dataset));
+            prefix = LakePartition.datasetPrefix(kind);
+            if (venue != null) {
+                prefix += "venue=" + venue + "/";
+                if (symbol != null) {
+                    prefix += "symbol=" + symbol + "/";
+                }
+            }
+        } else if (venue != null || symbol != null) {
+            throw new BadRequest("venue and symbol narrow a dataset down: give dataset too");
+        }
+        return compaction.compactUnder(prefix);
     }
 
     @ExceptionHandler(BadRequest.class)

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -25,6 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * tick, in BatchGetItem (100 keys) and BatchWriteItem (25 items) calls.
  */
 public final class DynamoDbLakeCommits implements LakeCommits {
+
+    /** The sort key of a partition's compaction lease, beside its event ids. */
+    private static final String LEASE = "~compaction";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -68,17 +72,23 @@ public final class DynamoDbLakeCommits implements LakeCommits {
     public void record(LakePartition partition, Collection<UUID> eventIds, String objectKey) {
         String expiresAt = Long.toString(clock.instant().plus(ttl).getEpochSecond());
         List<UUID> ids = List.copyOf(eventIds);
-        for (int from = 0; from < ids.size(); from += 25) {
-            List<WriteRequest> writes = new ArrayList<>();
-            for (UUID id : ids.subList(from, Math.min(ids.size(), from + 25))) {
-                Map<String, AttributeValue> item = new HashMap<>(key(partition, id));
-                item.put("object", AttributeValue.fromS(objectKey));
-                item.put("expiresAt", AttributeValue.fromN(expiresAt));
-                writes.add(WriteRequest.builder()
-                        .putRequest(PutRequest.builder().item(item).build())
-                        .build());
-            }
-            Map<String, List<WriteRequest>> request = Map.of(table, writes);
+        List<WriteRequest> writes = new ArrayList<>();
+        for (UUID id : ids) {
+            Map<String, AttributeValue> item = new HashMap<>(key(partition, id));
+            item.put("object", AttributeValue.fromS(objectKey));
+            item.put("expiresAt", AttributeValue.fromN(expiresAt));
+            writes.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build());
+        }
+        write(writes);
+    }
+
+    /** Writes the requests 25 a call, again for those DynamoDB left unprocessed. */
+    private void write(List<WriteRequest> writes) {
+        for (int from = 0; from < writes.size(); from += 25) {
+            Map<String, List<WriteRequest>> request =
+                    Map.of(table, writes.subList(from, Math.min(writes.size(), from + 25)));
             while (!request.isEmpty()) {
                 Map<String, List<WriteRequest>> next = request;
                 BatchWriteItemResponse response = dynamoDb.batchWriteItem(r -> r.requestItems(next));
@@ -88,8 +98,57 @@ public final class DynamoDbLakeCommits implements LakeCommits {
     }
 
     private static Map<String, AttributeValue> key(LakePartition partition, UUID eventId) {
-        return Map.of(
-                "partition", AttributeValue.fromS(partition.prefix()),
-                "eventId", AttributeValue.fromS(eventId.toString()));
+        return key(partition, eventId.toString());
+    }
+
+    private static Map<String, AttributeValue> key(LakePartition partition, String sortKey) {
+        return Map.of("partition", AttributeValue.fromS(partition.prefix()), "eventId", AttributeValue.fromS(sortKey));
+    }
+
+    @Override
+    public void reassign(LakePartition partition, Collection<String> objectKeys, String target) {
+        String expiresAt = Long.toString(clock.instant().plus(ttl).getEpochSecond());
+        List<WriteRequest> writes = new ArrayList<>();
+        dynamoDb.queryPaginator(r -> r.tableName(table)
+                        .keyConditionExpression("#p = :p")
+                        .expressionAttributeNames(Map.of("#p", "partition"))
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition.prefix())))
+                        .consistentRead(true))
+                .items()
+                .forEach(item -> {
+                    AttributeValue object = item.get("object");
+                    if (object != null && objectKeys.contains(object.s())) {
+                        Map<String, AttributeValue> moved = new HashMap<>(item);
+                        moved.put("object", AttributeValue.fromS(target));
+                        moved.put("expiresAt", AttributeValue.fromN(expiresAt));
+                        writes.add(WriteRequest.builder()
+                                .putRequest(PutRequest.builder().item(moved).build())
+                                .build());
+                    }
+                });
+        write(writes);
+    }
+
+    @Override
+    public boolean lease(LakePartition partition, Duration duration) {
+        long now = clock.instant().getEpochSecond();
+        try {
+            dynamoDb.putItem(r -> r.tableName(table)
+                    .item(Map.of(
+                            "partition", AttributeValue.fromS(partition.prefix()),
+                            "eventId", AttributeValue.fromS(LEASE),
+                            "leaseUntil", AttributeValue.fromN(Long.toString(now + duration.toSeconds())),
+                            "expiresAt", AttributeValue.fromN(Long.toString(now + duration.toSeconds()))))
+                    .conditionExpression("attribute_not_exists(eventId) OR leaseUntil < :now")
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now)))));
+            return true;
+        } catch (ConditionalCheckFailedException held) {
+            return false;
+        }
+    }
+
+    @Override
+    public void release(LakePartition partition) {
+        dynamoDb.deleteItem(r -> r.tableName(table).key(key(partition, LEASE)));
     }
 }
