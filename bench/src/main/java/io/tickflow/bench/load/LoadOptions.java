@@ -126,4 +126,8 @@ record LoadOptions(
     Path ingestServiceJar() {
         return root.resolve("ingest-service/target/ingest-service-exec.jar");
     }
+
+    Path storageServiceJar() {
+        return root.resolve("storage-service/target/storage-service-exec.jar");
+    }
 }

@@ -80,8 +80,8 @@ final class LoadPhase {
         long startNanos = System.nanoTime();
         long startMillis = System.currentTimeMillis();
         try (TickCounter counter = new TickCounter(aws.sqs(), storage, config.ticks(), options.consumerThreads());
-                IngestServiceProcess service =
-                        IngestServiceProcess.start(options, aws, config.name(), config.serviceProperties(), logs)) {
+                ServiceProcess service =
+                        ServiceProcess.start(options, aws, config.name(), config.serviceProperties(), logs)) {
             long deadline = startNanos + options.phaseTimeout().toNanos();
             long lastScrape = 0;
             long lastDump = 0;
@@ -162,7 +162,7 @@ final class LoadPhase {
     }
 
     private PhaseResult.Sample sample(
-            long now, long ticks, long heapUsed, IngestServiceProcess service, boolean withThreads) {
+            long now, long ticks, long heapUsed, ServiceProcess service, boolean withThreads) {
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("local-aws", aws.process().pid());
         pids.put("ingest-service", service.process().pid());
@@ -181,7 +181,7 @@ final class LoadPhase {
     }
 
     /** The service's heap in use, or -1 while its actuator is not up yet. */
-    private static long heapUsed(IngestServiceProcess service) {
+    private static long heapUsed(ServiceProcess service) {
         try {
             return (long) service.metrics().sum("jvm_memory_used_bytes", "area", "heap");
         } catch (UncheckedIOException e) {

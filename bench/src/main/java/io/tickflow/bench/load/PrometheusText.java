@@ -67,6 +67,11 @@ final class PrometheusText {
         return samples.stream().filter(s -> s.name().equals(name)).toList();
     }
 
+    /** The sum of every sample of {@code name}. */
+    double sum(String name) {
+        return samples(name).stream().mapToDouble(Sample::value).sum();
+    }
+
     /** The sum of every sample of {@code name} whose labels include {@code label=value}. */
     double sum(String name, String label, String value) {
         return samples(name).stream()

@@ -56,6 +56,13 @@ final class TradeBatches {
         }
     }
 
+    /** Every trade of the file once, in file order, as ingest-service would publish it (no trade id). */
+    List<Trade> trades() {
+        return rows.stream()
+                .map(r -> new Trade(SYMBOL, r.time(), r.price(), r.amount(), null, null, null))
+                .toList();
+    }
+
     /** A {@code tickflow.tick-batch.v1} message of ticks {@code first} to {@code first + count - 1}. */
     String message(long first, int count) {
         List<Tick> ticks = new ArrayList<>(count);

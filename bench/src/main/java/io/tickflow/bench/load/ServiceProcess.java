@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ingest-service as a child process with {@code -Xmx512m} against the embedded stack, as {@code ./tickflow up} runs it,
- * with its GC log (heap after every collection) and the actuator's thread dump exposed for the harness.
+ * A Tickflow service as a child process with {@code -Xmx512m} against the embedded stack, as {@code ./tickflow up} runs
+ * it, with its GC log (heap after every collection) and the actuator's thread dump exposed for the harness.
  */
-final class IngestServiceProcess implements AutoCloseable {
+final class ServiceProcess implements AutoCloseable {
 
     private final ChildProcess process;
     private final URI actuator;
@@ -24,7 +24,7 @@ final class IngestServiceProcess implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private IngestServiceProcess(ChildProcess process, URI actuator, Path gcLog) {
+    private ServiceProcess(ChildProcess process, URI actuator, Path gcLog) {
         this.process = process;
         this.actuator = actuator;
         this.gcLog = gcLog;
@@ -35,14 +35,25 @@ final class IngestServiceProcess implements AutoCloseable {
      *
      * @param properties extra {@code --name=value} arguments: the configuration under test
      */
-    static IngestServiceProcess start(
+    static ServiceProcess start(
             LoadOptions options, EmbeddedAws aws, String label, List<String> properties, Path logs) {
-        Path jar = options.ingestServiceJar();
+        return start(options, aws, "ingest-service", options.ingestServiceJar(), label, properties, logs);
+    }
+
+    /** Starts {@code service} from its runnable {@code jar}; as {@link #start(LoadOptions, EmbeddedAws, String, List, Path)}. */
+    static ServiceProcess start(
+            LoadOptions options,
+            EmbeddedAws aws,
+            String service,
+            Path jar,
+            String label,
+            List<String> properties,
+            Path logs) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (bench/README.md)");
         }
         int port = EmbeddedAws.freePorts(1)[0];
-        Path gcLog = logs.resolve("ingest-service-" + label + "-gc.log");
+        Path gcLog = logs.resolve(service + "-" + label + "-gc.log");
         List<String> command = new ArrayList<>(List.of(
                 options.java().toString(),
                 "-Xmx512m",
@@ -59,9 +70,13 @@ final class IngestServiceProcess implements AutoCloseable {
                 "--spring.cloud.aws.secretsmanager.endpoint=" + aws.secretsManager(),
                 "--management.endpoints.web.exposure.include=health,prometheus,threaddump"));
         command.addAll(properties);
-        ChildProcess process =
-                ChildProcess.start("ingest-service", command, logs.resolve("ingest-service-" + label + ".log"));
-        return new IngestServiceProcess(process, URI.create("http://127.0.0.1:" + port + "/actuator/"), gcLog);
+        ChildProcess process = ChildProcess.start(service, command, logs.resolve(service + "-" + label + ".log"));
+        return new ServiceProcess(process, URI.create("http://127.0.0.1:" + port + "/actuator/"), gcLog);
+    }
+
+    /** Where the service answers HTTP. */
+    URI base() {
+        return actuator.resolve("/");
     }
 
     ChildProcess process() {
