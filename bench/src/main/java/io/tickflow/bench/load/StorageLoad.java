@@ -54,8 +54,11 @@ public final class StorageLoad {
 
     private static final String USAGE =
             """
-            Usage: StorageLoad [--ticks N] [--rate TICKS_PER_SECOND] [--latency-seconds N] [--root DIR]
+            Usage: StorageLoad [--ticks N] [--times live|replay] [--rate TICKS_PER_SECOND] [--latency-seconds N] [--root DIR]
               --ticks            backlog of the drain (default 1000000)
+              --times            the drain's tick times: live (default), as a feed of 100,000 ticks/s carries them,
+                                 10 ticks per millisecond; or replay, the file's own 2013 times (a backfill: sparse,
+                                 every event of 500 trades spans about 35 minutes, so about 35 candles of each minute)
               --rate             ticks per second sent to tickflow-ingest in the latency run (default 10000)
               --latency-seconds  how long the latency run sends (default 60)
               --root             repository root with the built jars (default: the working directory)
@@ -66,6 +69,7 @@ public final class StorageLoad {
 
     public static void main(String[] args) throws Exception {
         long ticks = 1_000_000;
+        boolean live = true;
         int rate = 10_000;
         int latencySeconds = 60;
         List<String> shared = new ArrayList<>();
@@ -77,6 +81,12 @@ public final class StorageLoad {
             switch (args[i]) {
                 case "--ticks" -> ticks = Long.parseLong(args[i + 1]);
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
+                case "--times" ->
+                    live = switch (args[i + 1]) {
+                        case "live" -> true;
+                        case "replay" -> false;
+                        default -> throw new IllegalArgumentException("--times is live or replay");
+                    };
                 case "--latency-seconds" -> latencySeconds = Integer.parseInt(args[i + 1]);
                 case "--root" -> shared.addAll(List.of("--root", args[i + 1]));
                 default -> {
@@ -94,15 +104,15 @@ public final class StorageLoad {
                         .format(started));
         Files.createDirectories(logs);
         LoadPhase.log("logs in %s", logs);
-        TradeRows rows = TradeRows.bitstamp();
+        TradeRows rows = TradeRows.bitstamp(live);
         Drain drain;
         Latency latency;
         try (EmbeddedAws aws = EmbeddedAws.start(options, logs)) {
             drain = drain(options, aws, rows, ticks, logs);
             latency = latency(options, aws, rate, latencySeconds, logs);
         }
-        Path report = options.root().resolve("bench/reports/storage-load.md");
-        Files.writeString(report, report(started, args, ticks, drain, rate, latencySeconds, latency));
+        Path report = options.root().resolve("bench/reports/storage-load" + (live ? "" : "-replay") + ".md");
+        Files.writeString(report, report(started, args, ticks, live, drain, rate, latencySeconds, latency));
         LoadPhase.log(
                 "drain %,.0f ticks/s, heap after GC <= %d MB, %,.0f DynamoDB write units per M ticks; latency p50 %d"
                         + " ms, p99 %d ms; report in %s",
@@ -366,7 +376,14 @@ public final class StorageLoad {
     // --- report --------------------------------------------------------------------------------------------------
 
     private static String report(
-            Instant started, String[] args, long ticks, Drain drain, int rate, int seconds, Latency latency) {
+            Instant started,
+            String[] args,
+            long ticks,
+            boolean live,
+            Drain drain,
+            int rate,
+            int seconds,
+            Latency latency) {
         StringBuilder md = new StringBuilder();
         md.append("# storage-service under load\n\n")
                 .append(
@@ -478,10 +495,16 @@ public final class StorageLoad {
 
     // --- plumbing ------------------------------------------------------------------------------------------------
 
-    /** The Bitstamp trades as TicksAccepted events, cycle {@code c} moved {@code c} weeks on. */
-    private record TradeRows(List<Trade> trades) {
-        static TradeRows bitstamp() {
-            return new TradeRows(TradeBatches.bitstamp().trades());
+    /**
+     * The Bitstamp trades as TicksAccepted events: with live times, tick {@code n} at {@link #LIVE_START} plus {@code
+     * n / 10} milliseconds; with replay times, the file's own, cycle {@code c} moved {@code c} weeks on.
+     */
+    private record TradeRows(List<Trade> trades, boolean live) {
+
+        static final Instant LIVE_START = Instant.parse("2026-01-05T00:00:00Z");
+
+        static TradeRows bitstamp(boolean live) {
+            return new TradeRows(TradeBatches.bitstamp().trades(), live);
         }
 
         TicksAccepted event(long first, int count) {
@@ -491,7 +514,7 @@ public final class StorageLoad {
                 long cycle = n / trades.size();
                 ticks.add(new Trade(
                         row.symbol(),
-                        row.time().plus(Duration.ofDays(7 * cycle)),
+                        live ? LIVE_START.plusMillis(n / 10) : row.time().plus(Duration.ofDays(7 * cycle)),
                         row.price(),
                         row.size(),
                         null,

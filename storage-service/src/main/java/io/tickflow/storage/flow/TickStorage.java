@@ -19,12 +19,13 @@ import tools.jackson.core.JacksonException;
  */
 public final class TickStorage {
 
-    private final MarketStateUpdate market;
+    private final GroupCommit<TicksAccepted, MarketStateUpdate.Outcome> market;
     private final LakeBuffer buffer;
     private final Quarantine quarantine;
 
     public TickStorage(MarketStateUpdate market, LakeBuffer buffer, Quarantine quarantine) {
-        this.market = market;
+        // Concurrent listener threads share one candle and price update per round instead of colliding.
+        this.market = new GroupCommit<>(market::apply);
         this.buffer = buffer;
         this.quarantine = quarantine;
     }
@@ -56,7 +57,9 @@ public final class TickStorage {
             accepted.add(message);
             events.add(event);
         }
-        MarketStateUpdate.Outcome state = market.apply(events);
+        MarketStateUpdate.Outcome state = events.isEmpty()
+                ? MarketStateUpdate.Outcome.NONE
+                : market.submit(events).orElse(MarketStateUpdate.Outcome.NONE);
         int ticks = 0;
         for (int i = 0; i < accepted.size(); i++) {
             buffer.add(accepted.get(i).receipt(), List.of(events.get(i)));
@@ -71,7 +74,8 @@ public final class TickStorage {
      * @param events events taken in
      * @param quarantined messages quarantined
      * @param ticks ticks buffered for the lake
-     * @param state what the candles and prices update did
+     * @param state what the candles and prices update did, when this call ran it ({@link GroupCommit}); empty
+     *     counts when another thread's round carried these events
      */
     public record Outcome(int events, int quarantined, int ticks, MarketStateUpdate.Outcome state) {}
 }
