@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real Bitstamp BTC/USD trades that ta4j-examples ships at its jar root (99,999 trades from 2013-11-25: epoch
+ * The real Bitstamp BTC/USD trades that ta4j-examples ships at its jar root (100,000 trades from 2013-11-25: epoch
  * seconds, price, amount), read as ingest-service would publish them: symbol {@code BTC-USD}, no trade id.
  */
 public final class BitstampTrades {

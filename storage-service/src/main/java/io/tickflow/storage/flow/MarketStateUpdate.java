@@ -214,8 +214,5 @@ public final class MarketStateUpdate {
      * @param statedCandles candles stored from bars
      * @param candlesClosed CandleClosed events published
      */
-    public record Outcome(int oneMinuteCandles, int statedCandles, int candlesClosed) {
-        /** Nothing done. */
-        public static final Outcome NONE = new Outcome(0, 0, 0);
-    }
+    public record Outcome(int oneMinuteCandles, int statedCandles, int candlesClosed) {}
 }

@@ -19,13 +19,12 @@ import tools.jackson.core.JacksonException;
  */
 public final class TickStorage {
 
-    private final GroupCommit<TicksAccepted, MarketStateUpdate.Outcome> market;
+    private final MarketStateUpdate market;
     private final LakeBuffer buffer;
     private final Quarantine quarantine;
 
     public TickStorage(MarketStateUpdate market, LakeBuffer buffer, Quarantine quarantine) {
-        // Concurrent listener threads share one candle and price update per round instead of colliding.
-        this.market = new GroupCommit<>(market::apply);
+        this.market = market;
         this.buffer = buffer;
         this.quarantine = quarantine;
     }
@@ -57,9 +56,7 @@ public final class TickStorage {
             accepted.add(message);
             events.add(event);
         }
-        MarketStateUpdate.Outcome state = events.isEmpty()
-                ? MarketStateUpdate.Outcome.NONE
-                : market.submit(events).orElse(MarketStateUpdate.Outcome.NONE);
+        MarketStateUpdate.Outcome state = market.apply(events);
         int ticks = 0;
         for (int i = 0; i < accepted.size(); i++) {
             buffer.add(accepted.get(i).receipt(), List.of(events.get(i)));
@@ -74,8 +71,7 @@ public final class TickStorage {
      * @param events events taken in
      * @param quarantined messages quarantined
      * @param ticks ticks buffered for the lake
-     * @param state what the candles and prices update did, when this call ran it ({@link GroupCommit}); empty
-     *     counts when another thread's round carried these events
+     * @param state what the candles and prices update did
      */
     public record Outcome(int events, int quarantined, int ticks, MarketStateUpdate.Outcome state) {}
 }

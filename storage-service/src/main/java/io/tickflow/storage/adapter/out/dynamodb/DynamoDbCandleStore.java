@@ -34,6 +34,26 @@ public final class DynamoDbCandleStore implements CandleStore {
 
     private static final TableSchema<CandleItem> SCHEMA = TableSchema.fromBean(CandleItem.class);
 
+    private static final List<String> CANDLE_ATTRIBUTES = List.of(
+            "series",
+            "openTime",
+            "venue",
+            "symbol",
+            "interval",
+            "open",
+            "high",
+            "low",
+            "close",
+            "volume",
+            "notional",
+            "vwap",
+            "tradeCount",
+            "firstTime",
+            "lastTime",
+            "source",
+            "sourceVersion",
+            "version");
+
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<CandleItem> table;
     private final Duration oneMinuteTtl;
@@ -168,7 +188,8 @@ public final class DynamoDbCandleStore implements CandleStore {
                         .sortValue(to.toEpochMilli() - 1)
                         .build());
         List<CandleItem> items = new ArrayList<>();
-        table.query(r -> r.queryConditional(between).consistentRead(true))
+        // Everything but the one-minute candles' event ids, which can be tens of kilobytes and no reader here needs.
+        table.query(r -> r.queryConditional(between).consistentRead(true).attributesToProject(CANDLE_ATTRIBUTES))
                 .items()
                 .forEach(items::add);
         return items;
