@@ -197,8 +197,10 @@ class StorageServiceIntegrationTest {
         assertThat(new BigDecimal(first.path("vwap").asString()))
                 .isEqualByComparingTo("100.6666666666666666666666666666667");
         assertThat(first.path("tradeCount").asLong()).isEqualTo(2);
-        assertThat(service.get(base).body().path("lastTrade").path("price").asString())
-                .isEqualTo("99");
+        // Prices are written after the candles in the same update: wait for them too.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        service.get(base).body().path("lastTrade").path("price").asString())
+                .isEqualTo("99"));
         assertThat(service.get("/api/v1/instruments").body().findValuesAsString("venue"))
                 .contains(venue);
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
