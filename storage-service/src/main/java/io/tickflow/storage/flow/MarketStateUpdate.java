@@ -104,11 +104,6 @@ public final class MarketStateUpdate {
         lastTrade.forEach((instrument, trade) -> {
             String venue = venueOf(instrument);
             Watermark watermark = prices.recordLastTrade(venue, trade);
-            if (watermark.advanced()) {
-                Instant from = watermark.previous() != null ? watermark.previous() : firstTradeTime.get(instrument);
-                closedBetween(venue, trade.symbol(), from, trade.time())
-                        .forEach(c -> closed.put(c.key(), closedEvent(c)));
-            }
             // Candles this batch changed that had closed already, by this watermark or another worker's: a late or
             // concurrent batch announces its own corrections, so no candle is left unannounced.
             for (Candle candle : touched) {
@@ -118,6 +113,13 @@ public final class MarketStateUpdate {
                         && !key.closeTime().isAfter(watermark.current())) {
                     closed.put(key, closedEvent(candle));
                 }
+            }
+            if (watermark.advanced()) {
+                // Read after every write this batch made, and after the watermark moved: at least as complete as what
+                // this batch holds in memory (another worker may have added to a candle since), so it wins.
+                Instant from = watermark.previous() != null ? watermark.previous() : firstTradeTime.get(instrument);
+                closedBetween(venue, trade.symbol(), from, trade.time())
+                        .forEach(c -> closed.put(c.key(), closedEvent(c)));
             }
         });
         Instant now = clock.instant();
