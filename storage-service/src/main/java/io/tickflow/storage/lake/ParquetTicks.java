@@ -118,6 +118,9 @@ public final class ParquetTicks {
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withWriterVersion(WriterVersion.PARQUET_2_0)
                 .withDictionaryEncoding(true)
+                // Sorted times delta-encode to about a byte; a dictionary of them costs three
+                // (bench/reports/storage-lake.md).
+                .withDictionaryEncoding("time", false)
                 .build()) {
             for (Tick tick : ticks) {
                 writer.write(tick);
