@@ -28,13 +28,8 @@ public final class IngestLoad {
             System.exit(2);
             return;
         }
-        try {
-            run(options, args);
-        } catch (RuntimeException e) {
-            System.err.println("[ingest-load] failed: " + e.getMessage());
-            e.printStackTrace();
-            System.exit(1);
-        }
+        // A failure propagates: the JVM prints it, exits with 1 and runs ChildProcess's hook that stops the children.
+        run(options, args);
     }
 
     private static void run(LoadOptions options, String[] args) {

@@ -6,6 +6,7 @@ import io.tickflow.common.contract.ingest.Quote;
 import io.tickflow.common.contract.ingest.Side;
 import io.tickflow.common.contract.ingest.Tick;
 import io.tickflow.common.contract.ingest.Trade;
+import io.tickflow.common.lake.Micros;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ final class ParquetTickReader {
     }
 
     private static Tick tick(Dataset dataset, String symbol, Group g) {
-        Instant time = instant(g.getLong("time", 0));
+        Instant time = Micros.toInstant(g.getLong("time", 0));
         return switch (dataset) {
             case TRADES ->
                 new Trade(
@@ -111,10 +112,6 @@ final class ParquetTickReader {
                 .filter(s -> s.wireName().equals(wireName))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("Not a side: " + wireName));
-    }
-
-    private static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     /** A whole lake object in memory as a Parquet input file. */

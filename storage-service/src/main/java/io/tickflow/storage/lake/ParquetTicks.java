@@ -5,11 +5,11 @@ import io.tickflow.common.contract.ingest.Bar;
 import io.tickflow.common.contract.ingest.Quote;
 import io.tickflow.common.contract.ingest.Tick;
 import io.tickflow.common.contract.ingest.Trade;
+import io.tickflow.common.lake.Micros;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,7 +199,7 @@ public final class ParquetTicks {
             out.startMessage();
             int field = 0;
             out.startField("time", field);
-            out.addLong(micros(tick.time()));
+            out.addLong(Micros.of(tick.time()));
             out.endField("time", field++);
             switch (tick) {
                 case Trade t -> {
@@ -248,11 +248,6 @@ public final class ParquetTicks {
             }
             return index + 1;
         }
-    }
-
-    /** Microseconds since the epoch, the lake's time unit. */
-    static long micros(Instant time) {
-        return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1_000);
     }
 
     /** A Parquet output file in a growing byte array: a flush writes a whole object to S3 at once. */

@@ -1,5 +1,7 @@
 package io.tickflow.storage.it;
 
+import static org.awaitility.Awaitility.await;
+
 import io.tickflow.storage.StorageServiceApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,14 @@ final class ChildService implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         ChildService child = new ChildService(process, port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (!child.ready()) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("storage-service did not become ready; see " + log);
-            }
-            Thread.sleep(250);
+        try {
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250))
+                    .failFast("storage-service exited; see " + log, () -> !process.isAlive())
+                    .until(child::ready);
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
         }
         return child;
     }

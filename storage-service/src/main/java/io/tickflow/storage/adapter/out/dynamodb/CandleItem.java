@@ -1,6 +1,7 @@
 package io.tickflow.storage.adapter.out.dynamodb;
 
 import io.tickflow.common.contract.Interval;
+import io.tickflow.common.lake.Micros;
 import io.tickflow.storage.candles.Candle;
 import io.tickflow.storage.candles.CandleKey;
 import java.math.BigDecimal;
@@ -57,8 +58,8 @@ public class CandleItem {
                 new BigDecimal(volume),
                 notional == null ? null : new BigDecimal(notional),
                 tradeCount,
-                micros(firstTime),
-                micros(lastTime));
+                Micros.toInstant(firstTime),
+                Micros.toInstant(lastTime));
     }
 
     /** Sets every candle attribute from {@code candle}, leaving version, events and expiry as they are. */
@@ -78,17 +79,9 @@ public class CandleItem {
         BigDecimal vwap = candle.vwap();
         this.vwap = vwap == null ? null : vwap.toPlainString();
         this.tradeCount = candle.tradeCount();
-        this.firstTime = toMicros(candle.firstTime());
-        this.lastTime = toMicros(candle.lastTime());
+        this.firstTime = Micros.of(candle.firstTime());
+        this.lastTime = Micros.of(candle.lastTime());
         this.source = source;
-    }
-
-    private static Instant micros(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-    }
-
-    private static long toMicros(Instant time) {
-        return time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000;
     }
 
     Set<String> eventsOrEmpty() {

@@ -3,11 +3,11 @@ package io.tickflow.storage.adapter.out.dynamodb;
 import io.tickflow.common.contract.ingest.Quote;
 import io.tickflow.common.contract.ingest.Side;
 import io.tickflow.common.contract.ingest.Trade;
+import io.tickflow.common.lake.Micros;
 import io.tickflow.storage.prices.LatestPrices;
 import io.tickflow.storage.prices.PriceStore;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,7 +44,7 @@ public final class DynamoDbPriceStore implements PriceStore {
     @Override
     public void recordQuote(String venue, Quote quote) {
         Map<String, AttributeValue> values = new HashMap<>(common(venue, quote.symbol()));
-        values.put(":t", n(micros(quote.time())));
+        values.put(":t", n(Micros.of(quote.time())));
         values.put(":bid", s(quote.bid()));
         values.put(":bidSize", s(quote.bidSize()));
         values.put(":ask", s(quote.ask()));
@@ -64,7 +64,7 @@ public final class DynamoDbPriceStore implements PriceStore {
     @Override
     public Watermark recordLastTrade(String venue, Trade trade) {
         Map<String, AttributeValue> values = new HashMap<>(common(venue, trade.symbol()));
-        values.put(":t", n(micros(trade.time())));
+        values.put(":t", n(Micros.of(trade.time())));
         values.put(":price", s(trade.price()));
         values.put(":size", s(trade.size()));
         values.put(
@@ -81,7 +81,8 @@ public final class DynamoDbPriceStore implements PriceStore {
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.UPDATED_OLD));
             AttributeValue previous = response.attributes().get("lastTradeTime");
-            return new Watermark(true, previous == null ? null : instant(Long.parseLong(previous.n())), trade.time());
+            return new Watermark(
+                    true, previous == null ? null : Micros.toInstant(Long.parseLong(previous.n())), trade.time());
         } catch (ConditionalCheckFailedException laterTradeStored) {
             Map<String, AttributeValue> item = dynamoDb.getItem(r ->
                             r.tableName(table).key(key(venue, trade.symbol())).consistentRead(true))
@@ -89,7 +90,7 @@ public final class DynamoDbPriceStore implements PriceStore {
             return new Watermark(
                     false,
                     null,
-                    instant(Long.parseLong(item.get("lastTradeTime").n())));
+                    Micros.toInstant(Long.parseLong(item.get("lastTradeTime").n())));
         }
     }
 
@@ -114,7 +115,7 @@ public final class DynamoDbPriceStore implements PriceStore {
         Quote quote = item.containsKey("quoteTime")
                 ? new Quote(
                         symbol,
-                        instant(Long.parseLong(item.get("quoteTime").n())),
+                        Micros.toInstant(Long.parseLong(item.get("quoteTime").n())),
                         new BigDecimal(item.get("bid").s()),
                         new BigDecimal(item.get("bidSize").s()),
                         new BigDecimal(item.get("ask").s()),
@@ -123,7 +124,8 @@ public final class DynamoDbPriceStore implements PriceStore {
         Trade trade = item.containsKey("lastTradeTime")
                 ? new Trade(
                         symbol,
-                        instant(Long.parseLong(item.get("lastTradeTime").n())),
+                        Micros.toInstant(
+                                Long.parseLong(item.get("lastTradeTime").n())),
                         new BigDecimal(item.get("lastPrice").s()),
                         new BigDecimal(item.get("lastSize").s()),
                         side(item.get("lastSide")),
@@ -160,13 +162,5 @@ public final class DynamoDbPriceStore implements PriceStore {
 
     private static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static long micros(Instant time) {
-        return time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000;
-    }
-
-    private static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 }
