@@ -68,7 +68,13 @@ public final class Bars {
             }
         }
         return new Bars(
-                openTimes.clone(), open.clone(), high.clone(), low.clone(), close.clone(), volume.clone(), intervalMillis);
+                openTimes.clone(),
+                open.clone(),
+                high.clone(),
+                low.clone(),
+                close.clone(),
+                volume.clone(),
+                intervalMillis);
     }
 
     /** The number of bars. */

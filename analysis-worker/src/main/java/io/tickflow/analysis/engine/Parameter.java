@@ -13,13 +13,15 @@ import java.util.Objects;
  * @param max the largest meaningful value
  * @param integral whether only whole numbers make sense (periods)
  */
-public record Parameter(String name, String description, double defaultValue, double min, double max, boolean integral) {
+public record Parameter(
+        String name, String description, double defaultValue, double min, double max, boolean integral) {
 
     public Parameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         if (!(min <= defaultValue && defaultValue <= max)) {
-            throw new IllegalArgumentException(name + "'s default " + defaultValue + " lies in [" + min + ", " + max + "]");
+            throw new IllegalArgumentException(
+                    name + "'s default " + defaultValue + " lies in [" + min + ", " + max + "]");
         }
     }
 
@@ -49,6 +51,8 @@ public record Parameter(String name, String description, double defaultValue, do
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 }
