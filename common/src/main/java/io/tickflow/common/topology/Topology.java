@@ -62,6 +62,9 @@ public record Topology(
                         queue(n.apply("storage-ticks"), Duration.ofSeconds(120)),
                         queue(n.apply("alert-ticks"), Duration.ofSeconds(30)),
                         queue(n.apply("analysis-requests"), Duration.ofMinutes(5)),
+                        // Trial batches of running studies, shared by every analysis worker; workers extend the
+                        // visibility of a batch while they backtest it.
+                        queue(n.apply("analysis-trials"), Duration.ofMinutes(2)),
                         queue(n.apply("notifications"), Duration.ofSeconds(60))),
                 List.of(
                         new TopicSpec(n.apply("market-ticks")),
@@ -102,6 +105,14 @@ public record Topology(
                                 List.of(new Index(
                                         "by-symbol", Key.string("symbol"), Optional.of(Key.string("createdAt")))),
                                 null),
+                        // The results of each trial batch of a study, so that a study resumed by another worker
+                        // reuses what was already computed.
+                        table(
+                                n.apply("analysis-trials"),
+                                Key.string("jobId"),
+                                Key.string("batchId"),
+                                List.of(),
+                                "expiresAt"),
                         table(
                                 n.apply("subscriptions"),
                                 Key.string("owner"),
