@@ -17,6 +17,8 @@ awslocal sqs create-queue --queue-name tickflow-alert-ticks-dlq --attributes '{"
 awslocal sqs create-queue --queue-name tickflow-alert-ticks --attributes '{"MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:tickflow-alert-ticks-dlq\",\"maxReceiveCount\":\"5\"}","VisibilityTimeout":"30"}' >/dev/null
 awslocal sqs create-queue --queue-name tickflow-analysis-requests-dlq --attributes '{"MessageRetentionPeriod":"1209600"}' >/dev/null
 awslocal sqs create-queue --queue-name tickflow-analysis-requests --attributes '{"MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:tickflow-analysis-requests-dlq\",\"maxReceiveCount\":\"5\"}","VisibilityTimeout":"300"}' >/dev/null
+awslocal sqs create-queue --queue-name tickflow-analysis-trials-dlq --attributes '{"MessageRetentionPeriod":"1209600"}' >/dev/null
+awslocal sqs create-queue --queue-name tickflow-analysis-trials --attributes '{"MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:tickflow-analysis-trials-dlq\",\"maxReceiveCount\":\"5\"}","VisibilityTimeout":"120"}' >/dev/null
 awslocal sqs create-queue --queue-name tickflow-notifications-dlq --attributes '{"MessageRetentionPeriod":"1209600"}' >/dev/null
 awslocal sqs create-queue --queue-name tickflow-notifications --attributes '{"MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:tickflow-notifications-dlq\",\"maxReceiveCount\":\"5\"}","VisibilityTimeout":"60"}' >/dev/null
 
@@ -53,6 +55,10 @@ if ! awslocal dynamodb describe-table --table-name tickflow-lake-commits >/dev/n
 fi
 if ! awslocal dynamodb describe-table --table-name tickflow-analysis-jobs >/dev/null 2>&1; then
   awslocal dynamodb create-table --table-name tickflow-analysis-jobs --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"jobId","AttributeType":"S"},{"AttributeName":"symbol","AttributeType":"S"},{"AttributeName":"createdAt","AttributeType":"S"}]' --key-schema '[{"AttributeName":"jobId","KeyType":"HASH"}]' --global-secondary-indexes '[{"IndexName":"by-symbol","KeySchema":[{"AttributeName":"symbol","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}}]' >/dev/null
+fi
+if ! awslocal dynamodb describe-table --table-name tickflow-analysis-trials >/dev/null 2>&1; then
+  awslocal dynamodb create-table --table-name tickflow-analysis-trials --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"jobId","AttributeType":"S"},{"AttributeName":"batchId","AttributeType":"S"}]' --key-schema '[{"AttributeName":"jobId","KeyType":"HASH"},{"AttributeName":"batchId","KeyType":"RANGE"}]' >/dev/null
+  awslocal dynamodb update-time-to-live --table-name tickflow-analysis-trials --time-to-live-specification Enabled=true,AttributeName=expiresAt >/dev/null
 fi
 if ! awslocal dynamodb describe-table --table-name tickflow-subscriptions >/dev/null 2>&1; then
   awslocal dynamodb create-table --table-name tickflow-subscriptions --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"owner","AttributeType":"S"},{"AttributeName":"subscriptionId","AttributeType":"S"}]' --key-schema '[{"AttributeName":"owner","KeyType":"HASH"},{"AttributeName":"subscriptionId","KeyType":"RANGE"}]' --global-secondary-indexes '[{"IndexName":"by-subscription-id","KeySchema":[{"AttributeName":"subscriptionId","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}]' >/dev/null

@@ -52,7 +52,8 @@ class AnalysisConfiguration {
     }
 
     @Bean
-    JobStore jobStore(AnalysisProperties analysis, DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb, Clock clock) {
+    JobStore jobStore(
+            AnalysisProperties analysis, DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb, Clock clock) {
         return new DynamoDbJobStore(enhanced, dynamoDb, analysis.jobsTable(), clock);
     }
 
@@ -117,10 +118,8 @@ class AnalysisConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService heartbeatScheduler() {
-        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("visibility-heartbeat")
-                .daemon(true)
-                .factory());
+        return Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("visibility-heartbeat").daemon(true).factory());
     }
 
     @Bean

@@ -46,8 +46,8 @@ public final class PreparedStudies {
         // Loaded outside the lock: other studies go on meanwhile, and callers of this one wait on its future.
         try {
             StudySpec spec = StudySpec.of(request);
-            Indicators indicators = Indicators.of(candles.load(
-                    request.venue(), request.symbol(), request.interval(), request.from(), request.to()));
+            Indicators indicators = Indicators.of(
+                    candles.load(request.venue(), request.symbol(), request.interval(), request.from(), request.to()));
             Prepared prepared = new Prepared(spec, indicators);
             mine.complete(prepared);
             return prepared;

@@ -197,8 +197,7 @@ public final class StudyRunner {
                             .toList())
                     .walkForward(walkForward)
                     .deflatedSharpe(deflated.orElse(null))
-                    .probabilityOfOverfitting(
-                            pbo.map(p -> decimal(p.pbo())).orElse(null))
+                    .probabilityOfOverfitting(pbo.map(p -> decimal(p.pbo())).orElse(null))
                     .pboLogits(pbo.map(Pbo.Estimate::logits).orElse(new double[0]))
                     .build();
             ReportStore.StoredReport stored = reports.store(report);
@@ -225,7 +224,8 @@ public final class StudyRunner {
 
         private SearchSpace searchSpace(StudySpec spec) {
             try {
-                return SearchSpace.of(spec.parameters(request.parameters()), request.parameters(), settings.maxGridSize());
+                return SearchSpace.of(
+                        spec.parameters(request.parameters()), request.parameters(), settings.maxGridSize());
             } catch (InvalidSearchSpaceException invalid) {
                 throw new StudyFailure("INVALID_PARAMETERS", invalid.getMessage());
             }
@@ -237,8 +237,9 @@ public final class StudyRunner {
             } catch (IllegalArgumentException tooShort) {
                 throw new StudyFailure(
                         "INSUFFICIENT_DATA",
-                        "The period holds " + bars.size() + " " + request.interval().wireName()
-                                + " candles, too few for the walk-forward check: " + tooShort.getMessage());
+                        "The period holds " + bars.size() + " "
+                                + request.interval().wireName() + " candles, too few for the walk-forward check: "
+                                + tooShort.getMessage());
             }
         }
 
@@ -259,11 +260,14 @@ public final class StudyRunner {
                 } else {
                     List<TrialBatch> parts = new ArrayList<>();
                     for (int from = 0; from < sets.size(); from += settings.batchSize()) {
-                        List<ParameterSet> part = sets.subList(from, Math.min(sets.size(), from + settings.batchSize()));
+                        List<ParameterSet> part =
+                                sets.subList(from, Math.min(sets.size(), from + settings.batchSize()));
                         String batchId = String.format("%s-%04d-%d", phase, step[0], parts.size());
                         parts.add(new TrialBatch(jobId, batchId, window, withBlocks, part));
                     }
-                    results = batches.evaluate(parts).stream().flatMap(List::stream).toList();
+                    results = batches.evaluate(parts).stream()
+                            .flatMap(List::stream)
+                            .toList();
                 }
                 step[0]++;
                 kept.addAll(results);
@@ -301,14 +305,24 @@ public final class StudyRunner {
 
         // The best value reported while running is the whole period's; fold searches run over other windows.
         private boolean phaseIsFull(List<TrialResult> results) {
-            return results.isEmpty() || results.getFirst().blockSums().length > 0 || !results.getFirst().feasible();
+            return results.isEmpty()
+                    || results.getFirst().blockSums().length > 0
+                    || !results.getFirst().feasible();
         }
 
         private TrialResult best(List<TrialResult> trials) {
-            return trials.stream()
-                    .filter(TrialResult::feasible)
-                    .max(Comparator.comparingDouble(TrialResult::value))
-                    .orElseThrow(() -> new StudyFailure("NO_TRIAL_MET_CONSTRAINTS", noneFeasible(trials)));
+            Optional<TrialResult> best =
+                    trials.stream().filter(TrialResult::feasible).max(Comparator.comparingDouble(TrialResult::value));
+            if (best.isPresent()) {
+                return best.get();
+            }
+            if (trials.stream().allMatch(TrialResult::invalidParameters)) {
+                throw new StudyFailure(
+                        "INVALID_PARAMETERS",
+                        "No parameter set of the request can run: " + trials.getFirst().rejection()
+                                + ". Change the parameter values.");
+            }
+            throw new StudyFailure("NO_TRIAL_MET_CONSTRAINTS", noneFeasible(trials));
         }
 
         private String noneFeasible(List<TrialResult> trials) {

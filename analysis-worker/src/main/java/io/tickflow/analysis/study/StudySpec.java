@@ -4,14 +4,14 @@ import io.tickflow.analysis.backtest.BacktestSettings;
 import io.tickflow.analysis.engine.Parameter;
 import io.tickflow.analysis.engine.ParameterSet;
 import io.tickflow.analysis.engine.Strategy;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import io.tickflow.analysis.strategy.Strategies;
 import io.tickflow.common.contract.analysis.AnalysisRequest;
 import io.tickflow.common.contract.analysis.Constraints;
 import io.tickflow.common.contract.analysis.Direction;
 import io.tickflow.common.contract.analysis.Objective;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -53,10 +53,7 @@ record StudySpec(
         return new StudySpec(
                 strategy,
                 request.direction(),
-                new BacktestSettings(
-                        request.costs().feeBps().doubleValue(),
-                        request.costs().slippageBps().doubleValue(),
-                        Double.NaN),
+                BacktestSettings.of(request.costs()),
                 request.objective(),
                 request.constraints(),
                 PBO_BLOCKS);
@@ -79,6 +76,6 @@ record StudySpec(
         Double stopLoss = parameters.values().get(STOP_LOSS.name());
         return stopLoss == null || stopLoss == 0
                 ? settings
-                : new BacktestSettings(settings.feeBps(), settings.slippageBps(), stopLoss);
+                : settings.withStopLoss(stopLoss);
     }
 }

@@ -34,13 +34,19 @@ public record TrialResult(
             throw new IllegalArgumentException("blockSums and blockSquares have one value per block each");
         }
         if (Double.isNaN(value) != (rejection != null)) {
-            throw new IllegalArgumentException("A trial has a value or a rejection, not both: " + value + ", " + rejection);
+            throw new IllegalArgumentException(
+                    "A trial has a value or a rejection, not both: " + value + ", " + rejection);
         }
     }
 
     /** A parameter set that could not be backtested or did not meet the constraints. */
     static TrialResult rejected(ParameterSet parameters, String why, double sharpe, int trades) {
         return new TrialResult(parameters, Double.NaN, why, sharpe, trades, new double[0], new double[0]);
+    }
+
+    /** Whether the strategy refused the parameter combination itself (it was never backtested). */
+    public boolean invalidParameters() {
+        return rejection != null && Double.isNaN(sharpe) && trades == 0;
     }
 
     /** Whether it counts as a result. */

@@ -8,6 +8,7 @@ import io.tickflow.analysis.engine.indicator.Indicators;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Backtests parameter sets of one study over a window of its bars and judges each against the study's constraints.
@@ -75,7 +76,7 @@ final class TrialRunner {
                 parameters, metrics.value(spec.objective()), null, sharpePerBar, metrics.trades(), sums, squares);
     }
 
-    private String rejection(Metrics metrics) {
+    private @Nullable String rejection(Metrics metrics) {
         int minTrades = spec.constraints().minTrades();
         if (metrics.trades() < minTrades) {
             return "made " + metrics.trades() + " trades, fewer than the " + minTrades + " the constraints ask for";
@@ -84,10 +85,11 @@ final class TrialRunner {
         if (maxDrawdown != null && metrics.maxDrawdown() > maxDrawdown.doubleValue()) {
             return String.format(
                     "drew down %.1f%%, more than the %s%% the constraints allow",
-                    metrics.maxDrawdown() * 100, maxDrawdown.movePointRight(2).stripTrailingZeros().toPlainString());
+                    metrics.maxDrawdown() * 100,
+                    maxDrawdown.movePointRight(2).stripTrailingZeros().toPlainString());
         }
-        if (Double.isNaN(metrics.value(spec.objective()))) {
-            return "has no " + spec.objective().wireName() + " (its returns do not define one)";
+        if (!Double.isFinite(metrics.value(spec.objective()))) {
+            return "has no finite " + spec.objective().wireName() + " (its returns do not define one)";
         }
         return null;
     }

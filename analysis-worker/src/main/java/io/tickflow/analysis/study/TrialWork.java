@@ -33,8 +33,8 @@ public final class TrialWork {
             return false;
         }
         PreparedStudies.Prepared study = studies.get(batch.jobId(), request.get());
-        List<TrialResult> results = new TrialRunner(study.spec(), study.indicators())
-                .run(batch.window(), batch.sets(), batch.withBlocks());
+        List<TrialResult> results =
+                new TrialRunner(study.spec(), study.indicators()).run(batch.window(), batch.sets(), batch.withBlocks());
         batches.complete(batch, results);
         return true;
     }

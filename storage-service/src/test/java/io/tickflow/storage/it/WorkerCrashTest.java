@@ -10,6 +10,8 @@ import io.tickflow.localaws.LocalAwsClients;
 import io.tickflow.localaws.junit.LocalAwsExtension;
 import io.tickflow.localaws.provision.TopologyProvisioner;
 import io.tickflow.storage.BitstampTrades;
+import io.tickflow.storage.StorageServiceApplication;
+import io.tickflow.testing.ChildService;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +56,8 @@ class WorkerCrashTest {
             "--tickflow.storage.visibility-extension=10s"
         };
 
-        try (ChildService first = ChildService.start(aws, dir.resolve("first.log"), settings)) {
+        try (ChildService first =
+                ChildService.start(StorageServiceApplication.class, aws, dir.resolve("first.log"), settings)) {
             new MarketTicks(AWS, TOPOLOGY).publish(MarketTicks.events("crash", "BTC-USD", Dataset.TRADES, trades, 500));
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> first.counter("tickflow_storage_ticks_buffered_total") >= trades.size());
@@ -67,6 +70,7 @@ class WorkerCrashTest {
         }
         assertThat(lake.keys(prefix)).isEmpty();
         try (ChildService second = ChildService.start(
+                StorageServiceApplication.class,
                 aws,
                 dir.resolve("second.log"),
                 "--tickflow.resource-prefix=crash",

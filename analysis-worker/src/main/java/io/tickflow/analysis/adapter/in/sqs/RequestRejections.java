@@ -30,7 +30,8 @@ public final class RequestRejections {
     private final Supplier<String> deadLetterQueueUrl;
     private final Clock clock;
 
-    public RequestRejections(AnalysisEvents events, SqsAsyncClient sqs, Supplier<String> deadLetterQueueUrl, Clock clock) {
+    public RequestRejections(
+            AnalysisEvents events, SqsAsyncClient sqs, Supplier<String> deadLetterQueueUrl, Clock clock) {
         this.events = events;
         this.sqs = sqs;
         this.deadLetterQueueUrl = deadLetterQueueUrl;
@@ -38,16 +39,17 @@ public final class RequestRejections {
     }
 
     void reject(Message<String> message, JacksonException why) {
-        String reason = "The analysis request is not a valid " + AnalysisRequest.SCHEMA + ": "
-                + why.getOriginalMessage();
+        String reason =
+                "The analysis request is not a valid " + AnalysisRequest.SCHEMA + ": " + why.getOriginalMessage();
         JsonNode tree = tree(message.getPayload());
         UUID requestId = tree == null ? null : uuid(tree.path("requestId").asString(""));
         if (requestId == null) {
             sqs.sendMessage(r -> r.queueUrl(deadLetterQueueUrl.get())
-                    .messageBody(message.getPayload())
-                    .messageAttributes(Map.of(
-                            "rejectionCode", string("INVALID_REQUEST"),
-                            "rejectionReason", string(reason + " It names no requestId, so no one can be told."))))
+                            .messageBody(message.getPayload())
+                            .messageAttributes(Map.of(
+                                    "rejectionCode", string("INVALID_REQUEST"),
+                                    "rejectionReason",
+                                            string(reason + " It names no requestId, so no one can be told."))))
                     .join();
             return;
         }
@@ -80,6 +82,9 @@ public final class RequestRejections {
     }
 
     private static MessageAttributeValue string(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 }

@@ -2,9 +2,9 @@ package io.tickflow.analysis.adapter.in.sqs;
 
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.Visibility;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tickflow.analysis.adapter.out.trials.TrialJson;
 import io.tickflow.analysis.study.TrialWork;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 

@@ -30,8 +30,8 @@ public final class VisibilityHeartbeat {
         int seconds = (int) lease.toSeconds();
         visibility.changeTo(seconds);
         long period = Math.max(1, lease.toMillis() / 3);
-        ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(
-                () -> renew(visibility, seconds), period, period, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> renewal =
+                scheduler.scheduleAtFixedRate(() -> renew(visibility, seconds), period, period, TimeUnit.MILLISECONDS);
         return () -> renewal.cancel(false);
     }
 

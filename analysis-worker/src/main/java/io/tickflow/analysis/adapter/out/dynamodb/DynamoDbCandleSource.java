@@ -31,7 +31,19 @@ public final class DynamoDbCandleSource implements CandleSource {
                 .tableName(table)
                 .keyConditionExpression("#s = :series AND #t BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of(
-                        "#s", "series", "#t", "openTime", "#o", "open", "#h", "high", "#l", "low", "#c", "close", "#v",
+                        "#s",
+                        "series",
+                        "#t",
+                        "openTime",
+                        "#o",
+                        "open",
+                        "#h",
+                        "high",
+                        "#l",
+                        "low",
+                        "#c",
+                        "close",
+                        "#v",
                         "volume"))
                 .expressionAttributeValues(Map.of(
                         ":series", AttributeValue.fromS(venue + "#" + symbol + "#" + interval.wireName()),

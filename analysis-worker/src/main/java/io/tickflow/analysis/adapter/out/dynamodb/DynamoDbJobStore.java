@@ -126,11 +126,12 @@ public final class DynamoDbJobStore implements JobStore {
 
     @Override
     public AnalysisEvent finish(String jobId, AnalysisEvent outcome) {
-        String status = switch (outcome) {
-            case AnalysisFailed failed when failed.reasonCode().equals("CANCELLED") -> "CANCELLED";
-            case AnalysisFailed failed -> "FAILED";
-            default -> "COMPLETED";
-        };
+        String status =
+                switch (outcome) {
+                    case AnalysisFailed failed when failed.reasonCode().equals("CANCELLED") -> "CANCELLED";
+                    case AnalysisFailed failed -> "FAILED";
+                    default -> "COMPLETED";
+                };
         try {
             dynamoDb.updateItem(r -> r.tableName(tableName)
                     .key(key(jobId))
@@ -154,8 +155,8 @@ public final class DynamoDbJobStore implements JobStore {
     }
 
     private Optional<JobItem> get(String jobId) {
-        return Optional.ofNullable(
-                table.getItem(r -> r.key(Key.builder().partitionValue(jobId).build()).consistentRead(true)));
+        return Optional.ofNullable(table.getItem(
+                r -> r.key(Key.builder().partitionValue(jobId).build()).consistentRead(true)));
     }
 
     private static @Nullable AnalysisEvent outcome(JobItem item) {

@@ -119,10 +119,13 @@ public final class QueuedTrialBatches implements TrialBatches {
                         .messageBody(TrialJson.write(batch))
                         .build());
             }
-            SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl.get()).entries(entries)).join();
+            SendMessageBatchResponse response = sqs.sendMessageBatch(
+                            r -> r.queueUrl(queueUrl.get()).entries(entries))
+                    .join();
             if (!response.failed().isEmpty()) {
-                throw new IllegalStateException("SQS refused " + response.failed().size() + " trial batches: "
-                        + response.failed().getFirst().message());
+                throw new IllegalStateException(
+                        "SQS refused " + response.failed().size() + " trial batches: "
+                                + response.failed().getFirst().message());
             }
         }
     }
@@ -132,20 +135,20 @@ public final class QueuedTrialBatches implements TrialBatches {
     private void collect(Map<String, TrialBatch> outstanding, Map<String, List<TrialResult>> results) {
         List<TrialBatch> pending = List.copyOf(outstanding.values());
         for (int from = 0; from < pending.size(); from += MAX_KEYS_PER_BATCH_GET) {
-            List<Map<String, AttributeValue>> keys = pending
-                    .subList(from, Math.min(pending.size(), from + MAX_KEYS_PER_BATCH_GET))
-                    .stream()
-                    .map(batch -> Map.of(
-                            "jobId", AttributeValue.fromS(batch.jobId()),
-                            "batchId", AttributeValue.fromS(batch.batchId())))
-                    .toList();
+            List<Map<String, AttributeValue>> keys =
+                    pending.subList(from, Math.min(pending.size(), from + MAX_KEYS_PER_BATCH_GET)).stream()
+                            .map(batch -> Map.of(
+                                    "jobId", AttributeValue.fromS(batch.jobId()),
+                                    "batchId", AttributeValue.fromS(batch.batchId())))
+                            .toList();
             BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(Map.of(
                     table,
                     KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
                 String batchId = item.get("batchId").s();
                 if (outstanding.remove(batchId) != null) {
-                    results.put(batchId, TrialJson.readResults(item.get("results").s()));
+                    results.put(
+                            batchId, TrialJson.readResults(item.get("results").s()));
                 }
             }
         }

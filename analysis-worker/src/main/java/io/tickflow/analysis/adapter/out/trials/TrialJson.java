@@ -53,7 +53,9 @@ public final class TrialJson {
                 m.batchId(),
                 new Window(m.from(), m.to()),
                 m.withBlocks(),
-                m.sets().stream().map(values -> new ParameterSet(new TreeMap<>(values))).toList());
+                m.sets().stream()
+                        .map(values -> new ParameterSet(new TreeMap<>(values)))
+                        .toList());
     }
 
     static String writeResults(List<TrialResult> results) {

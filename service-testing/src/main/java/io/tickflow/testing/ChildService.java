@@ -1,8 +1,7 @@
-package io.tickflow.storage.it;
+package io.tickflow.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import io.tickflow.storage.StorageServiceApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** storage-service in a process of its own, which a test can kill with SIGKILL as the kernel would. */
-final class ChildService implements AutoCloseable {
+/** A service in a process of its own, which a test can kill with SIGKILL as the kernel would. */
+public final class ChildService implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -28,8 +27,14 @@ final class ChildService implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the service with the test's classpath and waits until it is ready. */
-    static ChildService start(Map<String, String> awsProperties, Path log, String... arguments) throws Exception {
+    /**
+     * Starts {@code application} with the test's classpath and waits until it is ready.
+     *
+     * @param awsProperties the stack's endpoints, passed as {@code --name=value} arguments
+     * @param log where the process's output goes
+     */
+    public static ChildService start(
+            Class<?> application, Map<String, String> awsProperties, Path log, String... arguments) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -39,7 +44,7 @@ final class ChildService implements AutoCloseable {
                 "-Xmx512m",
                 "-cp",
                 System.getProperty("java.class.path"),
-                StorageServiceApplication.class.getName(),
+                application.getName(),
                 "--server.port=" + port));
         awsProperties.forEach((name, value) -> command.add("--" + name + "=" + value));
         command.addAll(List.of(arguments));
@@ -51,7 +56,7 @@ final class ChildService implements AutoCloseable {
         try {
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(250))
-                    .failFast("storage-service exited; see " + log, () -> !process.isAlive())
+                    .failFast(application.getSimpleName() + " exited; see " + log, () -> !process.isAlive())
                     .until(child::ready);
         } catch (RuntimeException e) {
             process.destroyForcibly();
@@ -61,7 +66,7 @@ final class ChildService implements AutoCloseable {
     }
 
     /** The value of a counter in the service's Prometheus scrape, 0 when absent. */
-    double counter(String name) throws IOException, InterruptedException {
+    public double counter(String name) throws IOException, InterruptedException {
         String text = HTTP.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
                                 .build(),
@@ -74,7 +79,7 @@ final class ChildService implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no last flush. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
