@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  *
  * <p>The cache is bounded: it keeps the most recently used series whose arrays fit a byte budget (128 MB unless told
  * otherwise, sixteen series of a million bars) and computes an evicted one again when it is asked for, so a long study
- * stays within a small heap. It keeps at least {@value #MIN_SERIES} series whatever the budget, since one strategy reads
+ * stays within a small heap. It keeps at least four series whatever the budget, since one strategy reads
  * up to that many at once. Every series is as long as the bars, NaN where the indicator is not defined yet, and read
  * only.
  */
