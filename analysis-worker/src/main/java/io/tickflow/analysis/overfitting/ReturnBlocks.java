@@ -67,7 +67,7 @@ public final class ReturnBlocks {
     }
 
     /** Blocks given by their moments (copied), each block holding at least two returns. */
-    static ReturnBlocks ofMoments(int[] counts, double[] sums, double[] sumsOfSquares) {
+    public static ReturnBlocks ofMoments(int[] counts, double[] sums, double[] sumsOfSquares) {
         checkBlockCount(counts.length);
         if (sums.length != counts.length || sumsOfSquares.length != counts.length) {
             throw new IllegalArgumentException("Every block has a count, a sum and a sum of squares");
@@ -88,6 +88,21 @@ public final class ReturnBlocks {
     }
 
     /** The number of blocks, {@code S}. */
+    /** How many returns each block holds. A copy. */
+    public int[] counts() {
+        return counts.clone();
+    }
+
+    /** The sum of each block's returns. A copy. */
+    public double[] sums() {
+        return sums.clone();
+    }
+
+    /** The sum of each block's squared returns. A copy. */
+    public double[] sumsOfSquares() {
+        return sumsOfSquares.clone();
+    }
+
     public int blocks() {
         return counts.length;
     }

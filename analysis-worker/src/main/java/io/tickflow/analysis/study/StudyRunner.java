@@ -14,7 +14,6 @@ import io.tickflow.analysis.optimize.TrialEvaluator;
 import io.tickflow.analysis.overfitting.DeflatedSharpe;
 import io.tickflow.analysis.overfitting.FoldWindow;
 import io.tickflow.analysis.overfitting.Pbo;
-import io.tickflow.analysis.overfitting.ReturnBlocks;
 import io.tickflow.analysis.overfitting.ReturnMoments;
 import io.tickflow.analysis.overfitting.WalkForwardPlan;
 import io.tickflow.analysis.report.StudyReport;
@@ -36,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -174,8 +174,8 @@ public final class StudyRunner {
             Metrics metrics = local.backtest(all, best.parameters());
             double[] returns = local.barReturns().clone();
             WalkForwardResult walkForward = walkForward(spec, search, space, budget, seed, folds, bars, local, best);
-            Optional<BigDecimal> deflated = deflatedSharpe(fullTrials, best, returns, bars.size());
-            Optional<Pbo.Estimate> pbo = pbo(fullTrials, all);
+            Optional<BigDecimal> deflated = deflatedSharpe(fullTrials, returns, bars.size());
+            Optional<Pbo.Estimate> pbo = pbo(fullTrials);
 
             BigDecimal objectiveValue = decimal(best.value());
             SortedMap<String, BigDecimal> bestParameters = decimals(best.parameters());
@@ -197,7 +197,7 @@ public final class StudyRunner {
                             .toList())
                     .walkForward(walkForward)
                     .deflatedSharpe(deflated.orElse(null))
-                    .probabilityOfOverfitting(pbo.map(p -> decimal(p.pbo())).orElse(null))
+                    .probabilityOfOverfitting(pbo.map(p -> decimal(p.probability())).orElse(null))
                     .pboLogits(pbo.map(Pbo.Estimate::logits).orElse(new double[0]))
                     .build();
             ReportStore.StoredReport stored = reports.store(report);
@@ -217,7 +217,7 @@ public final class StudyRunner {
                     full.trials().size(),
                     walkForward,
                     deflated.orElse(null),
-                    pbo.map(p -> decimal(p.pbo())).orElse(null),
+                    pbo.map(p -> decimal(p.probability())).orElse(null),
                     stored.jsonKey(),
                     stored.htmlUrl());
         }
@@ -390,42 +390,32 @@ public final class StudyRunner {
                         decimal(inSample[f]),
                         decimal(outOfSample[f])));
             }
-            Double efficiency = WalkForwardPlan.efficiency(inSample, outOfSample);
-            return new WalkForwardResult(results, efficiency == null ? null : decimal(efficiency));
+            OptionalDouble efficiency = WalkForwardPlan.efficiency(inSample, outOfSample);
+            return new WalkForwardResult(
+                    results, efficiency.isPresent() ? decimal(efficiency.getAsDouble()) : null);
         }
 
-        private Optional<BigDecimal> deflatedSharpe(
-                List<TrialResult> trials, TrialResult best, double[] returns, int bars) {
+        private Optional<BigDecimal> deflatedSharpe(List<TrialResult> trials, double[] returns, int bars) {
             double[] sharpes = trials.stream()
                     .mapToDouble(TrialResult::sharpe)
                     .filter(Double::isFinite)
                     .toArray();
-            ReturnMoments moments = ReturnMoments.of(returns, 0, bars);
-            if (sharpes.length < 2 || !Double.isFinite(best.sharpe()) || bars < 3) {
+            if (sharpes.length == 0 || bars < 3) {
                 return Optional.empty();
             }
-            double variance = ReturnMoments.of(sharpes, 0, sharpes.length).variance();
-            double value = DeflatedSharpe.probability(
-                    best.sharpe(), trials.size(), variance, bars, moments.skewness(), moments.kurtosis());
-            return Double.isFinite(value) ? Optional.of(decimal(value)) : Optional.empty();
+            OptionalDouble value = DeflatedSharpe.of(ReturnMoments.of(returns, 0, bars), sharpes);
+            return value.isPresent() && Double.isFinite(value.getAsDouble())
+                    ? Optional.of(decimal(value.getAsDouble()))
+                    : Optional.empty();
         }
 
-        private Optional<Pbo.Estimate> pbo(List<TrialResult> trials, Window all) {
-            List<ReturnBlocks> blocks = trials.stream()
-                    .filter(t -> t.feasible() && t.blockSums().length > 0)
-                    .map(t -> ReturnBlocks.of(t.blockSums(), t.blockSquares(), blockCounts(all, t.blockSums().length)))
-                    .toList();
-            return Pbo.estimate(blocks);
+        private Optional<Pbo.Estimate> pbo(List<TrialResult> trials) {
+            return Pbo.estimate(trials.stream()
+                    .filter(TrialResult::feasible)
+                    .map(TrialResult::blocks)
+                    .filter(Objects::nonNull)
+                    .toList());
         }
-    }
-
-    private static long[] blockCounts(Window window, int blocks) {
-        long[] counts = new long[blocks];
-        int size = window.bars() / blocks;
-        for (int b = 0; b < blocks; b++) {
-            counts[b] = b == blocks - 1 ? window.bars() - (long) size * (blocks - 1) : size;
-        }
-        return counts;
     }
 
     private static double finite(double value) {

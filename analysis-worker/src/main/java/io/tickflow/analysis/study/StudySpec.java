@@ -4,6 +4,7 @@ import io.tickflow.analysis.backtest.BacktestSettings;
 import io.tickflow.analysis.engine.Parameter;
 import io.tickflow.analysis.engine.ParameterSet;
 import io.tickflow.analysis.engine.Strategy;
+import io.tickflow.analysis.overfitting.ReturnBlocks;
 import io.tickflow.analysis.strategy.Strategies;
 import io.tickflow.common.contract.analysis.AnalysisRequest;
 import io.tickflow.common.contract.analysis.Constraints;
@@ -36,7 +37,7 @@ record StudySpec(
             "stopLoss", "exit a position whose close moved this fraction against its entry; 0 for none", 0, 0, 0.9);
 
     /** How many blocks a study's period is cut into for the probability of backtest overfitting. */
-    static final int PBO_BLOCKS = 16;
+    static final int PBO_BLOCKS = ReturnBlocks.DEFAULT_BLOCKS;
 
     /**
      * The spec of {@code request}.

@@ -1,6 +1,7 @@
 package io.tickflow.analysis.study;
 
 import io.tickflow.analysis.engine.ParameterSet;
+import io.tickflow.analysis.overfitting.ReturnBlocks;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -13,9 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param sharpe its Sharpe ratio per bar (not annualised), which the deflated Sharpe ratio compares across trials; NaN
  *     when it has none
  * @param trades how many trades it made
- * @param blockSums the sum of its bar returns in each of the study's equal blocks of the window, for the probability of
- *     backtest overfitting; empty when not asked for
- * @param blockSquares the sum of squared bar returns per block, alongside {@code blockSums}
+ * @param blocks the moments of its bar returns in each block of the window, for the probability of backtest
+ *     overfitting; null when not asked for or infeasible
  */
 public record TrialResult(
         ParameterSet parameters,
@@ -23,16 +23,10 @@ public record TrialResult(
         @Nullable String rejection,
         double sharpe,
         int trades,
-        double[] blockSums,
-        double[] blockSquares) {
+        @Nullable ReturnBlocks blocks) {
 
     public TrialResult {
         Objects.requireNonNull(parameters, "parameters");
-        Objects.requireNonNull(blockSums, "blockSums");
-        Objects.requireNonNull(blockSquares, "blockSquares");
-        if (blockSums.length != blockSquares.length) {
-            throw new IllegalArgumentException("blockSums and blockSquares have one value per block each");
-        }
         if (Double.isNaN(value) != (rejection != null)) {
             throw new IllegalArgumentException(
                     "A trial has a value or a rejection, not both: " + value + ", " + rejection);
@@ -41,7 +35,7 @@ public record TrialResult(
 
     /** A parameter set that could not be backtested or did not meet the constraints. */
     static TrialResult rejected(ParameterSet parameters, String why, double sharpe, int trades) {
-        return new TrialResult(parameters, Double.NaN, why, sharpe, trades, new double[0], new double[0]);
+        return new TrialResult(parameters, Double.NaN, why, sharpe, trades, null);
     }
 
     /** Whether the strategy refused the parameter combination itself (it was never backtested). */

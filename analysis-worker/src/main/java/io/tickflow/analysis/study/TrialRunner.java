@@ -5,6 +5,7 @@ import io.tickflow.analysis.backtest.Metrics;
 import io.tickflow.analysis.engine.InvalidParametersException;
 import io.tickflow.analysis.engine.ParameterSet;
 import io.tickflow.analysis.engine.indicator.Indicators;
+import io.tickflow.analysis.overfitting.ReturnBlocks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,13 +68,12 @@ final class TrialRunner {
         if (rejection != null) {
             return TrialResult.rejected(parameters, rejection, sharpePerBar, metrics.trades());
         }
-        double[] sums = new double[withBlocks ? spec.pboBlocks() : 0];
-        double[] squares = new double[sums.length];
-        if (withBlocks) {
-            blockMoments(window, sums, squares);
-        }
+        // Too short a window for two returns per block has no overfitting estimate.
+        ReturnBlocks blocks = withBlocks && window.bars() >= 2 * spec.pboBlocks()
+                ? ReturnBlocks.of(barReturns, window.from(), window.to(), spec.pboBlocks())
+                : null;
         return new TrialResult(
-                parameters, metrics.value(spec.objective()), null, sharpePerBar, metrics.trades(), sums, squares);
+                parameters, metrics.value(spec.objective()), null, sharpePerBar, metrics.trades(), blocks);
     }
 
     private @Nullable String rejection(Metrics metrics) {
@@ -92,24 +92,5 @@ final class TrialRunner {
             return "has no finite " + spec.objective().wireName() + " (its returns do not define one)";
         }
         return null;
-    }
-
-    // Blocks are equal slices of the window (the last takes the remainder), as the CSCV estimate expects.
-    private void blockMoments(Window window, double[] sums, double[] squares) {
-        int blocks = sums.length;
-        int size = window.bars() / blocks;
-        for (int b = 0; b < blocks; b++) {
-            int from = window.from() + b * size;
-            int to = b == blocks - 1 ? window.to() : from + size;
-            double sum = 0;
-            double square = 0;
-            for (int i = from; i < to; i++) {
-                double r = barReturns[i];
-                sum += r;
-                square += r * r;
-            }
-            sums[b] = sum;
-            squares[b] = square;
-        }
     }
 }
