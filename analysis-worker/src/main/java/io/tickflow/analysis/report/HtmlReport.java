@@ -200,7 +200,7 @@ public final class HtmlReport {
             out.element(
                     "p",
                     "Each cell holds the best " + MetricFormat.label(MetricFormat.metricOf(report.objective()))
-                            + " reached with that pair of values, whatever the other parameters were; blue is"
+                            + " reached with its values, whatever the other parameters were; blue is"
                             + " better, red worse, grey broke a constraint (" + infeasible + " of "
                             + report.trialPoints().size() + " trials). A broad blue region is more trustworthy than"
                             + " a lone blue cell.",
