@@ -16,7 +16,9 @@ import io.tickflow.analysis.overfitting.FoldWindow;
 import io.tickflow.analysis.overfitting.Pbo;
 import io.tickflow.analysis.overfitting.ReturnMoments;
 import io.tickflow.analysis.overfitting.WalkForwardPlan;
+import io.tickflow.analysis.report.EquityCurve;
 import io.tickflow.analysis.report.StudyReport;
+import io.tickflow.analysis.report.TrialPoint;
 import io.tickflow.common.contract.analysis.AnalysisCompleted;
 import io.tickflow.common.contract.analysis.AnalysisEvent;
 import io.tickflow.common.contract.analysis.AnalysisFailed;
@@ -179,27 +181,37 @@ public final class StudyRunner {
 
             BigDecimal objectiveValue = decimal(best.value());
             SortedMap<String, BigDecimal> bestParameters = decimals(best.parameters());
-            StudyReport report = StudyReport.builder()
-                    .jobId(jobId)
-                    .request(request)
-                    .generatedAt(clock.instant())
-                    .bars(bars.size())
-                    .bestParameters(bestParameters)
-                    .objectiveValue(objectiveValue)
-                    .metrics(metrics.asMap())
-                    .trials(full.trials().size())
-                    .equity(
-                            bars.openTimes(),
+            StudyReport report = new StudyReport(
+                    jobId,
+                    request.requestId(),
+                    clock.instant(),
+                    request.venue(),
+                    request.symbol(),
+                    request.interval().wireName(),
+                    request.strategy(),
+                    request.optimizer().method().wireName(),
+                    request.objective(),
+                    request.direction(),
+                    request.costs(),
+                    request.constraints(),
+                    request.from(),
+                    request.to(),
+                    bars.size(),
+                    bestParameters,
+                    objectiveValue,
+                    metrics.asMap(),
+                    full.trials().size(),
+                    EquityCurve.downsample(
+                            equityTimes(bars),
                             Backtester.equityCurve(returns, 0, bars.size()),
-                            Backtester.buyAndHold(bars, 0, bars.size()))
-                    .trialPoints(fullTrials.stream()
-                            .map(t -> new StudyReport.TrialPoint(decimals(t.parameters()), t.value()))
-                            .toList())
-                    .walkForward(walkForward)
-                    .deflatedSharpe(deflated.orElse(null))
-                    .probabilityOfOverfitting(pbo.map(p -> decimal(p.probability())).orElse(null))
-                    .pboLogits(pbo.map(Pbo.Estimate::logits).orElse(new double[0]))
-                    .build();
+                            Backtester.buyAndHold(bars, 0, bars.size())),
+                    fullTrials.stream()
+                            .map(t -> new TrialPoint(decimals(t.parameters()), t.value()))
+                            .toList(),
+                    walkForward,
+                    deflated.orElse(null),
+                    pbo.map(p -> decimal(p.probability())).orElse(null),
+                    pbo.map(Pbo.Estimate::logits).orElse(List.of()));
             ReportStore.StoredReport stored = reports.store(report);
             return new AnalysisCompleted(
                     eventId(jobId, "completed"),
@@ -416,6 +428,17 @@ public final class StudyRunner {
                     .filter(Objects::nonNull)
                     .toList());
         }
+    }
+
+    // The equity curve has a point before the first bar (1.0) and one at each bar's close.
+    private static long[] equityTimes(Bars bars) {
+        long[] opens = bars.openTimes();
+        long[] times = new long[opens.length + 1];
+        times[0] = opens[0];
+        for (int i = 0; i < opens.length; i++) {
+            times[i + 1] = opens[i] + bars.intervalMillis();
+        }
+        return times;
     }
 
     private static double finite(double value) {
