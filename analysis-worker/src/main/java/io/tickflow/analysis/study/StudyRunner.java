@@ -58,6 +58,9 @@ public final class StudyRunner {
 
     private static final MathContext SIGNIFICANT = new MathContext(8);
 
+    /** The search phase over the whole period; the walk-forward folds' phases are {@code fold0}, {@code fold1}... */
+    private static final String FULL = "full";
+
     private final PreparedStudies studies;
     private final JobStore jobs;
     private final TrialBatches batches;
@@ -165,12 +168,12 @@ public final class StudyRunner {
             Search search = Searches.of(request.optimizer().method());
             int budget = request.optimizer().trials();
             long seed = Objects.requireNonNull(request.optimizer().seed(), "the request fills in a seed");
-            long perSearch = space.gridSize() > 0 ? Math.min(budget, space.gridSize()) : budget;
+            long perSearch = Math.min(budget, space.gridSize().orElse(budget));
             totalTrials = (int) Math.min(Integer.MAX_VALUE, perSearch * (1 + folds.size()));
 
             Window all = new Window(0, bars.size());
             List<TrialResult> fullTrials = new ArrayList<>();
-            SearchOutcome full = search.run(space, budget, seed, evaluator("full", all, true, local, fullTrials));
+            SearchOutcome full = search.run(space, budget, seed, evaluator(FULL, all, true, local, fullTrials));
             TrialResult best = best(fullTrials);
 
             Metrics metrics = local.backtest(all, best.parameters());
@@ -283,14 +286,15 @@ public final class StudyRunner {
                 }
                 step[0]++;
                 kept.addAll(results);
-                progressed(results);
+                progressed(results, phase.equals(FULL));
                 return results.stream().mapToDouble(TrialResult::value).toArray();
             };
         }
 
-        private void progressed(List<TrialResult> results) {
+        // The best value reported while running is the whole period's; fold searches run over other windows.
+        private void progressed(List<TrialResult> results, boolean wholePeriod) {
             completedTrials = Math.min(totalTrials, completedTrials + results.size());
-            if (phaseIsFull(results)) {
+            if (wholePeriod) {
                 for (TrialResult result : results) {
                     if (result.feasible() && !(result.value() <= bestValue)) {
                         bestValue = result.value();
@@ -315,13 +319,6 @@ public final class StudyRunner {
             }
         }
 
-        // The best value reported while running is the whole period's; fold searches run over other windows.
-        private boolean phaseIsFull(List<TrialResult> results) {
-            return results.isEmpty()
-                    || results.getFirst().blockSums().length > 0
-                    || !results.getFirst().feasible();
-        }
-
         private TrialResult best(List<TrialResult> trials) {
             Optional<TrialResult> best =
                     trials.stream().filter(TrialResult::feasible).max(Comparator.comparingDouble(TrialResult::value));
@@ -331,8 +328,8 @@ public final class StudyRunner {
             if (trials.stream().allMatch(TrialResult::invalidParameters)) {
                 throw new StudyFailure(
                         "INVALID_PARAMETERS",
-                        "No parameter set of the request can run: " + trials.getFirst().rejection()
-                                + ". Change the parameter values.");
+                        "No parameter set of the request can run: "
+                                + trials.getFirst().rejection() + ". Change the parameter values.");
             }
             throw new StudyFailure("NO_TRIAL_MET_CONSTRAINTS", noneFeasible(trials));
         }
@@ -403,8 +400,7 @@ public final class StudyRunner {
                         decimal(outOfSample[f])));
             }
             OptionalDouble efficiency = WalkForwardPlan.efficiency(inSample, outOfSample);
-            return new WalkForwardResult(
-                    results, efficiency.isPresent() ? decimal(efficiency.getAsDouble()) : null);
+            return new WalkForwardResult(results, efficiency.isPresent() ? decimal(efficiency.getAsDouble()) : null);
         }
 
         private Optional<BigDecimal> deflatedSharpe(List<TrialResult> trials, double[] returns, int bars) {

@@ -75,8 +75,6 @@ record StudySpec(
     /** The backtest settings for {@code parameters}, with their stop loss if they have one. */
     BacktestSettings settingsFor(ParameterSet parameters) {
         Double stopLoss = parameters.values().get(STOP_LOSS.name());
-        return stopLoss == null || stopLoss == 0
-                ? settings
-                : settings.withStopLoss(stopLoss);
+        return stopLoss == null || stopLoss == 0 ? settings : settings.withStopLoss(stopLoss);
     }
 }

@@ -66,8 +66,7 @@ class AnalysisWorkerIntegrationTest {
 
     @BeforeAll
     static void start() {
-        service = RunningService.start(
-                AnalysisWorkerApplication.class, "--tickflow.analysis.progress-interval=1s");
+        service = RunningService.start(AnalysisWorkerApplication.class, "--tickflow.analysis.progress-interval=1s");
         studies = new Studies(
                 AWS,
                 TOPOLOGY,
@@ -97,8 +96,8 @@ class AnalysisWorkerIntegrationTest {
         assertThat(completed.objectiveValue().doubleValue())
                 .isCloseTo(best.value(), org.assertj.core.data.Offset.offset(Math.abs(best.value()) * 1e-6));
         assertThat(completed.walkForward().folds()).hasSize(3);
-        assertThat(completed.walkForward().folds().getFirst().inSampleFrom()).isEqualTo(Instant.ofEpochMilli(
-                CANDLES.getFirst().openTime()));
+        assertThat(completed.walkForward().folds().getFirst().inSampleFrom())
+                .isEqualTo(Instant.ofEpochMilli(CANDLES.getFirst().openTime()));
         assertThat(completed.metrics()).containsKeys("sharpe", "maxDrawdown", "trades", "cagr");
         assertThat(completed.deflatedSharpe()).isNotNull();
         assertThat(completed.probabilityOfOverfitting()).isNotNull();
@@ -113,9 +112,7 @@ class AnalysisWorkerIntegrationTest {
         assertThat(report.path("schema").asString()).isEqualTo("tickflow.analysis-report.v1");
         assertThat(report.path("trials").asInt()).isEqualTo(16);
         HttpResponse<String> html = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(completed.reportUrl()).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                .send(HttpRequest.newBuilder(completed.reportUrl()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.body()).contains("<svg").contains("BTC-USD");
 
@@ -185,10 +182,12 @@ class AnalysisWorkerIntegrationTest {
         assertThat(failed.reason()).contains("tickflow.analysis-request.v1");
         List<Message> dead = new ArrayList<>();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            dead.addAll(new QueueDrainer(AWS).drain(TOPOLOGY.queue("analysis-requests") + "-dlq", Duration.ofSeconds(1)));
+            dead.addAll(
+                    new QueueDrainer(AWS).drain(TOPOLOGY.queue("analysis-requests") + "-dlq", Duration.ofSeconds(1)));
             assertThat(dead).anySatisfy(m -> assertThat(m.body()).isEqualTo("this is not json at all"));
         });
-        assertThat(dead).allSatisfy(m -> assertThat(m.messageAttributes().get("rejectionCode").stringValue())
+        assertThat(dead).allSatisfy(m -> assertThat(
+                        m.messageAttributes().get("rejectionCode").stringValue())
                 .isEqualTo("INVALID_REQUEST"));
     }
 
@@ -234,10 +233,12 @@ class AnalysisWorkerIntegrationTest {
                 SYMBOL,
                 "sma-crossover",
                 Map.of(
-                        "fast", new ParameterSpace.Range(
-                                new BigDecimal(fastMin), new BigDecimal(fastMax), new BigDecimal(fastStep)),
-                        "slow", new ParameterSpace.Range(
-                                new BigDecimal(slowMin), new BigDecimal(slowMax), new BigDecimal(slowStep))),
+                        "fast",
+                                new ParameterSpace.Range(
+                                        new BigDecimal(fastMin), new BigDecimal(fastMax), new BigDecimal(fastStep)),
+                        "slow",
+                                new ParameterSpace.Range(
+                                        new BigDecimal(slowMin), new BigDecimal(slowMax), new BigDecimal(slowStep))),
                 new Optimizer(Optimizer.Method.GRID, 10_000, 7L));
     }
 
@@ -247,8 +248,12 @@ class AnalysisWorkerIntegrationTest {
                 SYMBOL,
                 "sma-crossover",
                 Map.of(
-                        "fast", new ParameterSpace.Choices(fast.stream().map(BigDecimal::new).toList()),
-                        "slow", new ParameterSpace.Choices(slow.stream().map(BigDecimal::new).toList())),
+                        "fast",
+                                new ParameterSpace.Choices(
+                                        fast.stream().map(BigDecimal::new).toList()),
+                        "slow",
+                                new ParameterSpace.Choices(
+                                        slow.stream().map(BigDecimal::new).toList())),
                 new Optimizer(Optimizer.Method.GRID, 100, 7L));
     }
 
@@ -282,7 +287,9 @@ class AnalysisWorkerIntegrationTest {
         for (int fast : fasts) {
             for (int slow : slows) {
                 ParameterSet set = ParameterSet.of(new TreeMap<>(Map.of("fast", (double) fast, "slow", (double) slow)));
-                Strategies.byName("sma-crossover").orElseThrow().positions(indicators, set, Direction.LONG_ONLY, targets);
+                Strategies.byName("sma-crossover")
+                        .orElseThrow()
+                        .positions(indicators, set, Direction.LONG_ONLY, targets);
                 Metrics metrics = Backtester.run(
                         bars,
                         targets,
@@ -316,7 +323,7 @@ class AnalysisWorkerIntegrationTest {
             close[i] = c.close().doubleValue();
             volume[i] = c.volume().doubleValue();
         }
-        return Bars.of(times, open, high, low, close, volume, interval.duration().toMillis());
+        return Bars.of(
+                times, open, high, low, close, volume, interval.duration().toMillis());
     }
-
 }

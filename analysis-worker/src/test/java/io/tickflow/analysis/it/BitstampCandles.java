@@ -23,7 +23,8 @@ final class BitstampCandles {
     private BitstampCandles() {}
 
     /** One candle. */
-    record Candle(long openTime, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, BigDecimal volume) {}
+    record Candle(
+            long openTime, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, BigDecimal volume) {}
 
     /** The candles of {@code interval}, oldest first. */
     static List<Candle> of(Interval interval) {
@@ -63,8 +64,9 @@ final class BitstampCandles {
         return candles.stream()
                 .map(c -> Map.of(
                         "series", s(venue + "#" + symbol + "#" + interval.wireName()),
-                        "openTime", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
-                                Long.toString(c.openTime())),
+                        "openTime",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
+                                        Long.toString(c.openTime())),
                         "venue", s(venue),
                         "symbol", s(symbol),
                         "interval", s(interval.wireName()),

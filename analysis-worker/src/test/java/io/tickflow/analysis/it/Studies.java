@@ -1,7 +1,5 @@
 package io.tickflow.analysis.it;
 
-import static org.awaitility.Awaitility.await;
-
 import io.tickflow.common.aws.dynamodb.BatchedTable;
 import io.tickflow.common.contract.ContractJson;
 import io.tickflow.common.contract.Interval;
@@ -37,17 +35,17 @@ final class Studies {
     Studies(LocalAwsClients aws, Topology topology, String filterPolicy) {
         this.aws = aws;
         this.topology = topology;
-        String queue = topology.prefix() + "-it-results-" + UUID.randomUUID().toString().substring(0, 8);
+        String queue = topology.prefix() + "-it-results-"
+                + UUID.randomUUID().toString().substring(0, 8);
         this.resultsQueueUrl = aws.sqs().createQueue(r -> r.queueName(queue)).queueUrl();
         String queueArn = aws.sqs()
                 .getQueueAttributes(r -> r.queueUrl(resultsQueueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes()
                 .get(QueueAttributeName.QUEUE_ARN);
-        aws.sns()
-                .subscribe(r -> r.topicArn(topicArn())
-                        .protocol("sqs")
-                        .endpoint(queueArn)
-                        .attributes(Map.of("RawMessageDelivery", "true", "FilterPolicy", filterPolicy)));
+        aws.sns().subscribe(r -> r.topicArn(topicArn())
+                .protocol("sqs")
+                .endpoint(queueArn)
+                .attributes(Map.of("RawMessageDelivery", "true", "FilterPolicy", filterPolicy)));
     }
 
     private String topicArn() {
@@ -81,7 +79,8 @@ final class Studies {
     /** The events of {@code requestId} received so far, in arrival order. */
     List<AnalysisEvent> events(UUID requestId) {
         for (Message message : aws.sqs()
-                .receiveMessage(r -> r.queueUrl(resultsQueueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .receiveMessage(
+                        r -> r.queueUrl(resultsQueueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages()) {
             received.add(ContractJson.mapper().readValue(message.body(), AnalysisEvent.class));
             aws.sqs().deleteMessage(r -> r.queueUrl(resultsQueueUrl).receiptHandle(message.receiptHandle()));
@@ -97,7 +96,8 @@ final class Studies {
 
     /** Waits for the event of {@code type} about {@code requestId}. */
     <T extends AnalysisEvent> T await(UUID requestId, Class<T> type, Duration atMost) {
-        return type.cast(await().atMost(atMost)
+        return type.cast(org.awaitility.Awaitility.await()
+                .atMost(atMost)
                 .pollInterval(Duration.ofMillis(200))
                 .until(
                         () -> events(requestId).stream()

@@ -47,9 +47,11 @@ class StudyCrashTest {
 
     private static final Topology TOPOLOGY = Topology.tickflow("acrash");
     private static final LocalAwsClients AWS = LocalAwsExtension.sharedClients();
-    private static final List<Integer> FASTS = java.util.stream.IntStream.rangeClosed(2, 101).boxed().toList();
-    private static final List<Integer> SLOWS =
-            java.util.stream.IntStream.iterate(110, s -> s <= 1090, s -> s + 20).boxed().toList();
+    private static final List<Integer> FASTS =
+            java.util.stream.IntStream.rangeClosed(2, 101).boxed().toList();
+    private static final List<Integer> SLOWS = java.util.stream.IntStream.iterate(110, s -> s <= 1090, s -> s + 20)
+            .boxed()
+            .toList();
 
     @TempDir
     Path dir;
@@ -70,9 +72,12 @@ class StudyCrashTest {
                 Instant.parse("2013-12-02T00:00:00Z"),
                 "sma-crossover",
                 Map.of(
-                        "fast", new ParameterSpace.Range(BigDecimal.valueOf(2), BigDecimal.valueOf(101), BigDecimal.ONE),
-                        "slow", new ParameterSpace.Range(
-                                BigDecimal.valueOf(110), BigDecimal.valueOf(1090), BigDecimal.valueOf(20))),
+                        "fast",
+                                new ParameterSpace.Range(
+                                        BigDecimal.valueOf(2), BigDecimal.valueOf(101), BigDecimal.ONE),
+                        "slow",
+                                new ParameterSpace.Range(
+                                        BigDecimal.valueOf(110), BigDecimal.valueOf(1090), BigDecimal.valueOf(20))),
                 new Optimizer(Optimizer.Method.GRID, 5_000, 1L),
                 Objective.SHARPE,
                 new Constraints(1, null),
@@ -124,9 +129,11 @@ class StudyCrashTest {
         for (int fast : FASTS) {
             for (int slow : SLOWS) {
                 ParameterSet set = ParameterSet.of(new TreeMap<>(Map.of("fast", (double) fast, "slow", (double) slow)));
-                Strategies.byName("sma-crossover").orElseThrow().positions(indicators, set, Direction.LONG_ONLY, targets);
-                Metrics metrics = Backtester.run(
-                        bars, targets, BacktestSettings.of(Costs.defaults()), 0, bars.size(), null);
+                Strategies.byName("sma-crossover")
+                        .orElseThrow()
+                        .positions(indicators, set, Direction.LONG_ONLY, targets);
+                Metrics metrics =
+                        Backtester.run(bars, targets, BacktestSettings.of(Costs.defaults()), 0, bars.size(), null);
                 double value = metrics.value(Objective.SHARPE);
                 if (metrics.trades() >= 1 && Double.isFinite(value) && value > bestValue) {
                     bestValue = value;

@@ -1,6 +1,7 @@
 package io.tickflow.analysis.adapter.out.trials;
 
 import io.tickflow.analysis.engine.ParameterSet;
+import io.tickflow.analysis.overfitting.ReturnBlocks;
 import io.tickflow.analysis.study.TrialBatch;
 import io.tickflow.analysis.study.TrialResult;
 import io.tickflow.analysis.study.Window;
@@ -31,8 +32,9 @@ public final class TrialJson {
             @Nullable String rejection,
             @Nullable Double sharpe,
             int trades,
-            double[] blockSums,
-            double[] blockSquares) {}
+            @Nullable Blocks blocks) {}
+
+    record Blocks(int[] counts, double[] sums, double[] sumsOfSquares) {}
 
     /** The message that hands {@code batch} to a worker. */
     public static String write(TrialBatch batch) {
@@ -66,8 +68,12 @@ public final class TrialJson {
                         r.rejection(),
                         Double.isFinite(r.sharpe()) ? r.sharpe() : null,
                         r.trades(),
-                        r.blockSums(),
-                        r.blockSquares()))
+                        r.blocks() == null
+                                ? null
+                                : new Blocks(
+                                        r.blocks().counts(),
+                                        r.blocks().sums(),
+                                        r.blocks().sumsOfSquares())))
                 .toList());
     }
 
@@ -80,8 +86,12 @@ public final class TrialJson {
                         e.rejection(),
                         e.sharpe() == null ? Double.NaN : e.sharpe(),
                         e.trades(),
-                        e.blockSums(),
-                        e.blockSquares()))
+                        e.blocks() == null
+                                ? null
+                                : ReturnBlocks.ofMoments(
+                                        e.blocks().counts(),
+                                        e.blocks().sums(),
+                                        e.blocks().sumsOfSquares())))
                 .toList();
     }
 }
