@@ -5,9 +5,9 @@ package io.tickflow.analysis.optimize;
  * are stateless: one instance serves any number of runs at once.
  *
  * <p>Every run keeps to the same rules: it has no set evaluated twice (a set proposed again reuses the value it got);
- * it has at most {@code budget} sets evaluated; it proposes at most {@value TrialLog#PROPOSALS_PER_TRIAL} times
- * {@code budget} sets, so a search that keeps proposing sets it has already tried ends; and the same seed gives the
- * same trials in the same order.
+ * it has at most {@code budget} sets evaluated; it ends once it has proposed 20 times {@code budget} sets, repeats
+ * included, so a search that keeps proposing sets it has already tried ends; and the same seed gives the same trials
+ * in the same order.
  */
 public interface Search {
 

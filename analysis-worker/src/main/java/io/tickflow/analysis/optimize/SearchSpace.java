@@ -6,6 +6,7 @@ import io.tickflow.common.contract.analysis.ParameterSpace;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -171,6 +172,11 @@ public final class SearchSpace {
         if (point.length != varying.size()) {
             throw new IllegalArgumentException(
                     "A point of this space has " + varying.size() + " coordinates, not " + point.length);
+        }
+        for (double coordinate : point) {
+            if (Double.isNaN(coordinate)) {
+                throw new IllegalArgumentException("A point's coordinates are numbers: " + Arrays.toString(point));
+            }
         }
         TreeMap<String, Double> values = new TreeMap<>();
         int coordinate = 0;

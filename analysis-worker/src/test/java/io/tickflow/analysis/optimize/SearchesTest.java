@@ -143,31 +143,35 @@ class SearchesTest {
     }
 
     @Test
-    void cmaesHasEachGenerationEvaluatedAsOneBatch() {
+    void cmaesHasEachGenerationEvaluatedAsOneBatchThenPointsOneAtATime() {
         RecordingEvaluator evaluator = new RecordingEvaluator(SearchesTest::peak);
         int lambda = CmaEsSearch.populationSize(2);
+        int batched = CmaEsSearch.BATCHED_GENERATIONS;
 
-        run(Method.CMAES, PLANE, 1 + 10 * lambda, 11, evaluator);
+        run(Method.CMAES, PLANE, 1 + batched * lambda + 20, 11, evaluator);
 
         // The start point goes with the first generation; points of a continuous space hardly ever repeat.
         List<Integer> sizes = evaluator.batches.stream().map(List::size).toList();
-        assertThat(sizes).hasSize(10);
+        assertThat(sizes).hasSize(batched + 20);
         assertThat(sizes.getFirst()).isEqualTo(1 + lambda);
-        assertThat(sizes.subList(1, sizes.size())).containsOnly(lambda);
+        assertThat(sizes.subList(1, batched)).containsOnly(lambda);
+        assertThat(sizes.subList(batched, sizes.size())).containsOnly(1);
     }
 
     @Test
     void cmaesBatchesTryTheSameSetsAsAPlainRunOfTheOptimizer() {
-        List<ParameterSet> plainOnPlane = plainCmaEs(PLANE, SearchesTest::peak, 200, 17);
+        // Past the batched generations, so both ways of evaluating are compared.
+        int budget = 1 + CmaEsSearch.BATCHED_GENERATIONS * CmaEsSearch.populationSize(2) + 50;
+        List<ParameterSet> plainOnPlane = plainCmaEs(PLANE, SearchesTest::peak, budget, 17);
         List<ParameterSet> plainOnGrid = plainCmaEs(PERIODS, SearchesTest::bump, 200, 17);
 
-        SearchOutcome onPlane = run(Method.CMAES, PLANE, 200, 17, new RecordingEvaluator(SearchesTest::peak));
+        SearchOutcome onPlane = run(Method.CMAES, PLANE, budget, 17, new RecordingEvaluator(SearchesTest::peak));
         SearchOutcome onGrid = run(Method.CMAES, PERIODS, 200, 17, new RecordingEvaluator(SearchesTest::bump));
 
         assertThat(onPlane.trials())
                 .extracting(Trial::parameters)
                 .isEqualTo(plainOnPlane)
-                .hasSize(200);
+                .hasSize(budget);
         // On the grid the optimizer converges, repeating sets, before the budget is spent.
         assertThat(onGrid.trials())
                 .extracting(Trial::parameters)
