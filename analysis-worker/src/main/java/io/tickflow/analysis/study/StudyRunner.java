@@ -240,7 +240,10 @@ public final class StudyRunner {
         private SearchSpace searchSpace(StudySpec spec) {
             try {
                 return SearchSpace.of(
-                        spec.parameters(request.parameters()), request.parameters(), settings.maxGridSize());
+                        request.strategy(),
+                        spec.parameters(request.parameters()),
+                        request.parameters(),
+                        settings.maxGridSize());
             } catch (InvalidSearchSpaceException invalid) {
                 throw new StudyFailure("INVALID_PARAMETERS", invalid.getMessage());
             }
