@@ -101,11 +101,17 @@ public final class ChildService implements AutoCloseable {
         }
     }
 
+    /** Stops the service as an orchestrator would (SIGTERM), and kills it if it has not stopped within 30 s. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException interrupted) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A worker killed with SIGKILL in the middle of a study it coordinates: the request reappears once its heartbeat
@@ -53,11 +52,12 @@ class StudyCrashTest {
             .boxed()
             .toList();
 
-    @TempDir
-    Path dir;
+    /** The workers' logs stay in target/ for whoever reads a failure. */
+    private final Path dir = Path.of("target", "study-crash-test");
 
     @Test
     void aStudyWhoseWorkerIsKilledCompletesOnTheNextWorkerWithTheSameOutcome() throws Exception {
+        java.nio.file.Files.createDirectories(dir);
         new TopologyProvisioner(LocalAwsExtension.shared().endpoints()).provision(TOPOLOGY);
         List<BitstampCandles.Candle> candles = BitstampCandles.of(Interval.ONE_MINUTE);
         Studies studies = new Studies(AWS, TOPOLOGY, "{\"symbol\":[\"BTC-USD\"]}");
@@ -89,7 +89,7 @@ class StudyCrashTest {
             "--tickflow.resource-prefix=acrash",
             "--tickflow.analysis.lease=6s",
             "--tickflow.analysis.trial-threads=1",
-            "--tickflow.analysis.progress-interval=500ms"
+            "--tickflow.analysis.progress-interval=1s"
         };
 
         try (ChildService first =
