@@ -164,7 +164,14 @@ public final class AnalyzeCommand {
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         ResultsInbox inbox =
                 ResultsInbox.open(aws.sqs(), aws.sns(), topicArn, inboxName, request.symbol(), request.strategy(), err);
-        Thread cleanup = new Thread(inbox::close, "tickflow-analyze-cleanup");
+        // Ctrl-C or kill: the JVM runs this hook, not the finally below.
+        Thread cleanup = new Thread(
+                () -> {
+                    err.println(System.lineSeparator() + "tickflow analyze: stopped waiting; the study goes on"
+                            + " (request " + request.requestId() + ")");
+                    inbox.close();
+                },
+                "tickflow-analyze-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             send(aws.sqs(), requestsUrl, request);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -47,15 +48,17 @@ final class Summary {
         line(text, "Best parameters", parameters(completed.bestParameters()));
         line(text, "Objective", completed.objective().wireName() + " " + number(completed.objectiveValue()));
 
-        text.append(String.format("%nMetrics%n"));
+        text.append(String.format(Locale.ROOT, "%nMetrics%n"));
         for (Map.Entry<String, BigDecimal> metric : ordered(completed.metrics()).entrySet()) {
             line(text, "  " + metric.getKey(), number(metric.getValue()));
         }
 
         WalkForwardResult walkForward = completed.walkForward();
         text.append(String.format(
-                "%nWalk-forward      %d folds (%s, %s in sample), efficiency %s%n",
+                Locale.ROOT,
+                "%nWalk-forward      %d fold%s (%s, %s in sample), efficiency %s%n",
                 walkForward.folds().size(),
+                walkForward.folds().size() == 1 ? "" : "s",
                 request.walkForward().mode().wireName(),
                 percent(request.walkForward().inSampleFraction()),
                 walkForward.efficiency() == null
@@ -125,7 +128,7 @@ final class Summary {
     }
 
     private static void line(StringBuilder text, String label, String value) {
-        text.append(String.format(LABEL, label, value));
+        text.append(String.format(Locale.ROOT, LABEL, label, value));
     }
 
     private static void table(StringBuilder text, List<String[]> rows) {
@@ -138,7 +141,8 @@ final class Summary {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder("  ");
             for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
+                line.append(
+                        i == row.length - 1 ? row[i] : String.format(Locale.ROOT, "%-" + widths[i] + "s  ", row[i]));
             }
             text.append(line.toString().stripTrailing()).append(System.lineSeparator());
         }

@@ -85,11 +85,6 @@ public final class AwsClients implements AutoCloseable {
         return sns;
     }
 
-    /** Whether SQS requests go to an emulator (an endpoint override) rather than to AWS. */
-    public boolean sqsEmulated() {
-        return endpoint("SQS").isPresent();
-    }
-
     /** Where SQS requests go, for messages: the override, or AWS. */
     public String sqsEndpointDescription() {
         return endpoint("SQS").map(URI::toString).orElse("AWS");
