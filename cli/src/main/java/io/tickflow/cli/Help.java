@@ -9,6 +9,9 @@ final class Help {
             """
             Usage: ./tickflow publish FILE [options]          (FILE may be - for standard input)
                    ./tickflow backfill s3://bucket/key [options]
+                   ./tickflow candles SYMBOL INTERVAL [options]     (see ./tickflow candles --help)
+                   ./tickflow analyze SYMBOL INTERVAL --strategy NAME [options]
+                                                                 (see ./tickflow analyze --help)
 
             Reads trades, quotes or bars from a CSV, NDJSON or JSON file (gzip or not) and sends them to the ingest
             queue as tickflow.tick-batch.v1 messages, with SendMessageBatch. publish reads a local file; backfill

@@ -1,5 +1,6 @@
 package io.tickflow.cli;
 
+import io.tickflow.cli.analyze.AnalyzeCommand;
 import io.tickflow.cli.candles.CandlesCommand;
 import io.tickflow.cli.send.Sleeper;
 import java.io.InputStream;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * The entry point: {@code java -jar tickflow-cli.jar publish FILE | backfill s3://bucket/key | candles SYMBOL INTERVAL
- * [options]}. The launcher
+ * [options] | analyze SYMBOL INTERVAL --strategy NAME [options]}. The launcher
  * ({@code ./tickflow publish}, {@code ./tickflow backfill}) runs it with the embedded stack's endpoints. See
  * {@link Help#TEXT} for the options.
  */
@@ -39,12 +40,16 @@ public final class TickflowCli {
         if (command.equals("candles")) {
             return new CandlesCommand(env, out, err).run(args.subList(1, args.size()));
         }
+        if (command.equals("analyze")) {
+            return new AnalyzeCommand(env, out, err).run(args.subList(1, args.size()));
+        }
         PublishOptions.Command parsed;
         switch (command) {
             case "publish" -> parsed = PublishOptions.Command.PUBLISH;
             case "backfill" -> parsed = PublishOptions.Command.BACKFILL;
             default -> {
-                err.println("tickflow: unknown command " + command + "; the CLI knows publish, backfill and candles");
+                err.println("tickflow: unknown command " + command
+                        + "; the CLI knows publish, backfill, candles and analyze");
                 return Publication.USAGE;
             }
         }

@@ -55,4 +55,15 @@ class UsageErrorTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("for a local file use ./tickflow publish trades.csv");
     }
+
+    @Test
+    void handsAnalyzeItsArgumentsAndItsHelp() {
+        CliRun help = CliRun.run(Map.of(), "analyze", "--help");
+        CliRun wrong = CliRun.run(Map.of(), "analyze", "BTC-USD", "1h", "--venue", "bitstamp");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: ./tickflow analyze SYMBOL INTERVAL --strategy NAME");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("tickflow analyze: name the strategy to optimise");
+    }
 }

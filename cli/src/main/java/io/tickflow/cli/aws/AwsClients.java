@@ -15,10 +15,11 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The SQS and S3 clients of one run, built on first use from an environment (the process's, or a test's) and sharing
+ * The SQS, SNS and S3 clients of one run, built on first use from an environment (the process's, or a test's) and sharing
  * one pooled HTTP client.
  *
  * <p>An endpoint override ({@code AWS_ENDPOINT_URL_S3}) means an emulator such as the embedded stack or LocalStack, so
@@ -33,6 +34,7 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private @Nullable SqsClient sqs;
     private @Nullable S3Client s3;
+    private @Nullable SnsClient sns;
 
     /**
      * @param env the environment variables to read
@@ -67,6 +69,20 @@ public final class AwsClients implements AutoCloseable {
             s3 = builder.build();
         }
         return s3;
+    }
+
+    /** The SNS client, built on first use. */
+    public synchronized SnsClient sns() {
+        if (sns == null) {
+            Optional<URI> endpoint = endpoint("SNS");
+            var builder = SnsClient.builder()
+                    .httpClient(http)
+                    .region(region(endpoint))
+                    .credentialsProvider(credentials());
+            endpoint.ifPresent(builder::endpointOverride);
+            sns = builder.build();
+        }
+        return sns;
     }
 
     /** Where SQS requests go, for messages: the override, or AWS. */
@@ -122,6 +138,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (s3 != null) {
             s3.close();
+        }
+        if (sns != null) {
+            sns.close();
         }
         http.close();
     }
