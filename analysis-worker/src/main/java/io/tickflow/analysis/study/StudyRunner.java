@@ -109,9 +109,25 @@ public final class StudyRunner {
         JobStore.Job job = jobs.begin(jobId, request);
         AnalysisEvent outcome = job.outcome();
         if (outcome == null) {
+            StudyFailure failure;
             try {
                 outcome = new Study(jobId, request).run();
-            } catch (StudyFailure failure) {
+                failure = null;
+            } catch (StudyFailure failed) {
+                failure = failed;
+            } catch (InvalidSearchSpaceException invalid) {
+                // A search that cannot cover the space within the budget (a grid larger than the trials) says so
+                // only when it starts.
+                failure = new StudyFailure("INVALID_PARAMETERS", invalid.getMessage());
+            } catch (IllegalArgumentException unusable) {
+                // Data the engine cannot use (a candle without a positive price, a return that is not a number):
+                // retrying would fail the same way, so the requester is told at once.
+                failure = new StudyFailure(
+                        "INVALID_DATA",
+                        "The study cannot run on the stored candles: " + unusable.getMessage()
+                                + ". Check the candles of the period, or ask for another period.");
+            }
+            if (failure != null) {
                 outcome = new AnalysisFailed(
                         eventId(jobId, "failed"),
                         clock.instant(),

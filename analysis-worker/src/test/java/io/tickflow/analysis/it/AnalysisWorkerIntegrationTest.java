@@ -151,6 +151,13 @@ class AnalysisWorkerIntegrationTest {
         studies.send(request(noData, "ETH-USD", "sma-crossover", Map.of(), Optimizer.defaults()));
         UUID tooLarge = UUID.randomUUID();
         studies.send(smaGrid(tooLarge, "2", "1000", "1", "3", "5000", "1"));
+        UUID gridOverBudget = UUID.randomUUID();
+        studies.send(request(
+                gridOverBudget,
+                SYMBOL,
+                "sma-crossover",
+                smaGrid(gridOverBudget, "5", "20", "5", "30", "90", "20").parameters(),
+                new Optimizer(Optimizer.Method.GRID, 10, 7L)));
         UUID unknownParameter = UUID.randomUUID();
         studies.send(request(
                 unknownParameter,
@@ -165,6 +172,8 @@ class AnalysisWorkerIntegrationTest {
         assertThat(failure(fastNotFaster).reason()).contains("fast");
         assertThat(failure(noData).reasonCode()).isEqualTo("NO_DATA");
         assertThat(failure(tooLarge).reasonCode()).isEqualTo("INVALID_PARAMETERS");
+        assertThat(failure(gridOverBudget).reasonCode()).isEqualTo("INVALID_PARAMETERS");
+        assertThat(failure(gridOverBudget).reason()).contains("16 combinations");
         assertThat(failure(unknownParameter).reasonCode()).isEqualTo("INVALID_PARAMETERS");
         assertThat(failure(unknownParameter).reason()).contains("fsat");
     }
