@@ -16,11 +16,11 @@ import io.tickflow.analysis.study.TrialWork;
 import io.tickflow.common.aws.RequiredResources;
 import io.tickflow.common.aws.sns.SnsEventPublisher;
 import io.tickflow.common.aws.sns.TopicArns;
+import io.tickflow.common.aws.sqs.QueueUrls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,7 +74,7 @@ class AnalysisConfiguration {
             AnalysisProperties analysis, SqsAsyncClient sqs, DynamoDbClient dynamoDb, JobStore jobs, Clock clock) {
         return new QueuedTrialBatches(
                 sqs,
-                queueUrl(sqs, analysis.trialsQueue()),
+                QueueUrls.lazy(sqs, analysis.trialsQueue()),
                 dynamoDb,
                 analysis.trialsTable(),
                 jobs,
@@ -130,23 +130,6 @@ class AnalysisConfiguration {
     @Bean
     RequestRejections requestRejections(
             AnalysisProperties analysis, AnalysisEvents events, SqsAsyncClient sqs, Clock clock) {
-        return new RequestRejections(events, sqs, queueUrl(sqs, analysis.deadLetterQueue()), clock);
-    }
-
-    /** A queue's URL, looked up on first use and then kept; services never create queues. */
-    static Supplier<String> queueUrl(SqsAsyncClient sqs, String name) {
-        return new Supplier<>() {
-            private volatile String url;
-
-            @Override
-            public String get() {
-                String found = url;
-                if (found == null) {
-                    found = sqs.getQueueUrl(r -> r.queueName(name)).join().queueUrl();
-                    url = found;
-                }
-                return found;
-            }
-        };
+        return new RequestRejections(events, sqs, QueueUrls.lazy(sqs, analysis.deadLetterQueue()), clock);
     }
 }

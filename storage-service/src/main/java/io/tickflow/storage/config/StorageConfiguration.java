@@ -3,6 +3,7 @@ package io.tickflow.storage.config;
 import io.tickflow.common.aws.RequiredResources;
 import io.tickflow.common.aws.sns.SnsEventPublisher;
 import io.tickflow.common.aws.sns.TopicArns;
+import io.tickflow.common.aws.sqs.QueueUrls;
 import io.tickflow.storage.adapter.out.dynamodb.DynamoDbCandleStore;
 import io.tickflow.storage.adapter.out.dynamodb.DynamoDbLakeCommits;
 import io.tickflow.storage.adapter.out.dynamodb.DynamoDbPriceStore;
@@ -20,7 +21,6 @@ import io.tickflow.storage.lake.LakeBuffer;
 import io.tickflow.storage.prices.PriceStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Supplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,7 +72,8 @@ class StorageConfiguration {
 
     @Bean
     SqsReceipts sqsReceipts(StorageProperties storage, SqsAsyncClient sqs) {
-        return new SqsReceipts(sqs, queueUrl(sqs, storage.queue()), queueUrl(sqs, storage.deadLetterQueue()));
+        return new SqsReceipts(
+                sqs, QueueUrls.lazy(sqs, storage.queue()), QueueUrls.lazy(sqs, storage.deadLetterQueue()));
     }
 
     @Bean
@@ -130,22 +131,5 @@ class StorageConfiguration {
             SqsReceipts receipts,
             Clock clock) {
         return new TickStorage(new MarketStateUpdate(candles, prices, publisher, clock), buffer, receipts);
-    }
-
-    /** A queue's URL, looked up on first use and then kept; services never create queues. */
-    private static Supplier<String> queueUrl(SqsAsyncClient sqs, String name) {
-        return new Supplier<>() {
-            private volatile String url;
-
-            @Override
-            public String get() {
-                String found = url;
-                if (found == null) {
-                    found = sqs.getQueueUrl(r -> r.queueName(name)).join().queueUrl();
-                    url = found;
-                }
-                return found;
-            }
-        };
     }
 }
