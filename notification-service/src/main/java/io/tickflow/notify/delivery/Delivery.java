@@ -1,0 +1,28 @@
+package io.tickflow.notify.delivery;
+
+import io.tickflow.common.contract.notify.Notification;
+import io.tickflow.notify.subscription.Channel;
+import java.util.Objects;
+
+/**
+ * One notification for one subscription, on its way to the subscription's channel.
+ *
+ * @param deliveryId the delivery's identity, derived from the subscription and the event, so that a redelivered event
+ *     makes the same delivery (and is recognised as already made); it is also the {@link Notification#eventId()} the
+ *     receiver de-duplicates on
+ * @param owner whose subscription it is
+ * @param subscriptionId the subscription
+ * @param channel where it goes
+ * @param notification what is delivered
+ */
+public record Delivery(
+        String deliveryId, String owner, String subscriptionId, Channel channel, Notification notification) {
+
+    public Delivery {
+        Objects.requireNonNull(deliveryId, "deliveryId");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(subscriptionId, "subscriptionId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(notification, "notification");
+    }
+}
