@@ -1,0 +1,250 @@
+package io.tickflow.notify.delivery;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.functions.CheckedRunnable;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.tickflow.notify.subscription.Channel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one event's notifications to its subscriptions: all of them at once, each at most once, each retried with
+ * exponential backoff and jitter, and each endpoint behind its own bulkhead and circuit breaker, so that an endpoint
+ * that is slow or down costs the others nothing.
+ *
+ * <p>For every delivery it claims the delivery in the {@link DeliveryLog} (a delivery already made, or being made by
+ * another worker, is skipped as a duplicate), then makes attempts through the {@link DeliveryChannel} that handles its
+ * channel. An attempt waits briefly for a permit of the endpoint's bulkhead and is turned away without touching the
+ * endpoint while its circuit is open; both count as retryable failures. Retryable failures are retried until the
+ * budget is spent; then, or at the first permanent failure, the delivery is dead-lettered with the reason and logged
+ * as failed. Deliveries run on virtual threads, so one that waits on a hanging endpoint holds nothing but its own
+ * thread and its endpoint's permit; how long it waits is bounded by the channel's own timeouts.
+ *
+ * <p>The log and the dead letters are the effects that must not be lost: when either fails, {@link #deliverAll}
+ * finishes the other deliveries and then throws, so that the event is redelivered; deliveries already made are then
+ * skipped as duplicates.
+ */
+public final class Deliverer {
+
+    private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
+
+    private final List<DeliveryChannel> channels;
+    private final DeliveryLog deliveryLog;
+    private final DeadLetters deadLetters;
+    private final Clock clock;
+    private final Retry retry;
+    private final BulkheadRegistry bulkheads;
+    private final CircuitBreakerRegistry circuitBreakers;
+
+    /**
+     * @param channels the channels, the first that handles a delivery's channel sends it
+     * @param deliveryLog where deliveries are claimed and recorded
+     * @param deadLetters where given-up deliveries go
+     * @param settings retries, bulkheads and circuit breakers
+     * @param clock measures latency and times open circuits
+     */
+    public Deliverer(
+            List<DeliveryChannel> channels,
+            DeliveryLog deliveryLog,
+            DeadLetters deadLetters,
+            DeliverySettings settings,
+            Clock clock) {
+        this.channels = List.copyOf(channels);
+        this.deliveryLog = Objects.requireNonNull(deliveryLog, "deliveryLog");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        DeliverySettings.Retries retries = settings.retries();
+        this.retry = Retry.of(
+                "deliveries",
+                RetryConfig.custom()
+                        .maxAttempts(retries.maxAttempts())
+                        .intervalFunction(retries.backoff())
+                        .retryOnException(Deliverer::retryable)
+                        .build());
+        this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.bulkheads().maxConcurrentPerEndpoint())
+                .maxWaitDuration(settings.bulkheads().maxWait())
+                .build());
+        DeliverySettings.CircuitBreakers breakers = settings.circuitBreakers();
+        this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindow(
+                        breakers.window(),
+                        breakers.minimumAttempts(),
+                        CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(breakers.failureRatePercent())
+                .waitDurationInOpenState(breakers.openFor())
+                .permittedNumberOfCallsInHalfOpenState(breakers.halfOpenAttempts())
+                // A permanent failure is the receiver answering: the endpoint is up.
+                .recordException(Deliverer::retryable)
+                .clock(clock)
+                .build());
+    }
+
+    /**
+     * Makes the deliveries, concurrently, and returns once every one is delivered, skipped or given up.
+     *
+     * @throws RuntimeException what the delivery log or the dead letters threw, after the other deliveries finished;
+     *     the deliveries it concerns are left claimable (or, if the log itself failed, claimable once their lease
+     *     expires)
+     */
+    public DeliverySummary deliverAll(List<Delivery> deliveries) {
+        List<Future<DeliveryOutcome>> running = new ArrayList<>(deliveries.size());
+        // Closing the executor waits for every delivery.
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Delivery delivery : deliveries) {
+                running.add(executor.submit(() -> deliver(delivery)));
+            }
+        }
+        List<DeliveryOutcome> outcomes = new ArrayList<>(running.size());
+        @Nullable Throwable failure = null;
+        for (Future<DeliveryOutcome> delivery : running) {
+            switch (delivery.state()) {
+                case SUCCESS -> outcomes.add(delivery.resultNow());
+                case FAILED -> {
+                    Throwable thrown = delivery.exceptionNow();
+                    if (failure == null) {
+                        failure = thrown;
+                    } else {
+                        failure.addSuppressed(thrown);
+                    }
+                }
+                case RUNNING, CANCELLED -> throw new IllegalStateException("A delivery did not finish: " + delivery);
+            }
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Deliveries were interrupted", failure);
+        }
+        return new DeliverySummary(outcomes);
+    }
+
+    private DeliveryOutcome deliver(Delivery delivery) throws Exception {
+        if (!deliveryLog.claim(delivery)) {
+            return new DeliveryOutcome(delivery.deliveryId(), DeliveryStatus.DUPLICATE, 0, null);
+        }
+        DeliveryChannel channel = channelFor(delivery.channel());
+        if (channel == null) {
+            return giveUp(
+                    delivery,
+                    0,
+                    new DeliveryFailure(
+                            "No delivery channel handles "
+                                    + delivery.channel().getClass().getSimpleName(),
+                            false));
+        }
+        String endpoint = delivery.channel().endpoint();
+        Bulkhead bulkhead = bulkheads.bulkhead(endpoint);
+        CircuitBreaker breaker = circuitBreakers.circuitBreaker(endpoint);
+        AtomicInteger attempts = new AtomicInteger();
+        CheckedRunnable attempt = () -> {
+            attempts.incrementAndGet();
+            attempt(channel, delivery, bulkhead, breaker);
+        };
+        Instant started = clock.instant();
+        try {
+            Retry.decorateCheckedRunnable(retry, attempt).run();
+        } catch (DeliveryFailure failure) {
+            return giveUp(delivery, attempts.get(), failure);
+        } catch (Throwable unexpected) {
+            // Interrupted (the service is stopping) or broken: nothing was delivered, so leave it claimable.
+            deliveryLog.failed(delivery, attempts.get(), String.valueOf(unexpected), false);
+            if (unexpected instanceof Exception e) {
+                throw e;
+            }
+            throw (Error) unexpected;
+        }
+        deliveryLog.delivered(delivery, attempts.get(), Duration.between(started, clock.instant()));
+        return new DeliveryOutcome(delivery.deliveryId(), DeliveryStatus.DELIVERED, attempts.get(), null);
+    }
+
+    private static void attempt(DeliveryChannel channel, Delivery delivery, Bulkhead bulkhead, CircuitBreaker breaker)
+            throws Throwable {
+        CheckedRunnable send = () -> {
+            try {
+                channel.deliver(delivery);
+            } catch (RuntimeException e) {
+                // A channel that breaks its contract on one delivery: retrying will not mend it; the dead letters
+                // keep the delivery until it is fixed.
+                throw new DeliveryFailure("The channel failed: " + e, false, e);
+            }
+        };
+        try {
+            Bulkhead.decorateCheckedRunnable(bulkhead, CircuitBreaker.decorateCheckedRunnable(breaker, send))
+                    .run();
+        } catch (BulkheadFullException e) {
+            throw new DeliveryFailure(
+                    bulkhead.getName() + " had " + bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
+                            + " deliveries in flight already",
+                    true,
+                    e);
+        } catch (CallNotPermittedException e) {
+            throw new DeliveryFailure("The circuit to " + breaker.getName() + " is open", true, e);
+        }
+    }
+
+    private DeliveryOutcome giveUp(Delivery delivery, int attempts, DeliveryFailure failure) {
+        String lastError = Objects.requireNonNullElse(failure.getMessage(), failure.toString());
+        String reason;
+        if (attempts == 0) {
+            reason = "Not attempted: " + lastError;
+        } else if (failure.retryable()) {
+            reason = "Gave up after " + attempts + " attempts; the last failed: " + lastError;
+        } else {
+            reason = "Failed for good on attempt " + attempts + ": " + lastError;
+        }
+        log.warn(
+                "Dead-lettering delivery {} of subscription {} to {}: {}",
+                delivery.deliveryId(),
+                delivery.subscriptionId(),
+                delivery.channel().endpoint(),
+                reason);
+        try {
+            deadLetters.send(delivery, reason);
+        } catch (RuntimeException e) {
+            deliveryLog.failed(delivery, attempts, lastError, false);
+            throw e;
+        }
+        deliveryLog.failed(delivery, attempts, lastError, true);
+        return new DeliveryOutcome(delivery.deliveryId(), DeliveryStatus.FAILED, attempts, lastError);
+    }
+
+    private @Nullable DeliveryChannel channelFor(Channel channel) {
+        for (DeliveryChannel candidate : channels) {
+            if (candidate.handles(channel)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean retryable(Throwable thrown) {
+        return thrown instanceof DeliveryFailure failure && failure.retryable();
+    }
+}

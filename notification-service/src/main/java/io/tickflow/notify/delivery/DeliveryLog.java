@@ -1,0 +1,40 @@
+package io.tickflow.notify.delivery;
+
+import java.time.Duration;
+
+/**
+ * The record of every delivery (status, attempts, last error, latency), kept for a configured time to live, and the
+ * guard that makes a delivery at most once per subscription and event.
+ *
+ * <p>The key is {@link Delivery#deliveryId()}, which {@link DeliveryIds#of} derives from the subscription and the event:
+ * a redelivered event makes the same delivery id, and {@link #claim} refuses it once it is delivered. Implementations
+ * are thread-safe and {@link #claim} is atomic, so two workers handling the same event at once make one delivery.
+ */
+public interface DeliveryLog {
+
+    /**
+     * Marks the delivery as in progress, unless it was already delivered or another claim on it is in progress and
+     * younger than the implementation's lease. A claim older than the lease belongs to a worker that crashed and may
+     * be taken over; a failed (dead-lettered) delivery may be claimed again, which is how it is replayed.
+     *
+     * @return whether the caller now owns the delivery and should make it
+     */
+    boolean claim(Delivery delivery);
+
+    /**
+     * The receiver accepted the delivery.
+     *
+     * @param attempts how many attempts it took, at least 1
+     * @param latency from the first attempt to the receiver's acceptance, backoff included
+     */
+    void delivered(Delivery delivery, int attempts, Duration latency);
+
+    /**
+     * The delivery was given up: its failure was permanent or its retry budget is spent. It is claimable again.
+     *
+     * @param attempts how many attempts were made, 0 if none could be (no channel handles it)
+     * @param lastError why the last attempt failed
+     * @param deadLettered whether it reached the dead letters, from where it can be replayed
+     */
+    void failed(Delivery delivery, int attempts, String lastError, boolean deadLettered);
+}
