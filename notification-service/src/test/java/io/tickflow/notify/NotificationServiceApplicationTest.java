@@ -22,19 +22,21 @@ class NotificationServiceApplicationTest extends ServiceReadinessContract {
         super(
                 NotificationServiceApplication.class,
                 RequiredResources.builder()
-                        .queues("tickflow-alert-ticks", "tickflow-notifications")
+                        .queues("tickflow-alert-ticks", "tickflow-notifications", "tickflow-notifications-dlq")
                         .tables("tickflow-subscriptions", "tickflow-deliveries", "tickflow-api-keys")
                         .build());
     }
 
     /**
-     * The resource prefix also names the secret, without which the service does not start at all: so the names of a
-     * queue and a table are pointed elsewhere instead.
+     * The resource prefix also names the secret, without which the service does not start at all, and the listeners'
+     * queues must exist for it to start (services never create queues): so the dead-letter queue and a table are
+     * pointed elsewhere instead.
      */
     @Override
     protected String[] argumentsThatLeaveResourcesMissing() {
         return new String[] {
-            "--tickflow.notify.alert-queue=nowhere-alert-ticks", "--tickflow.notify.deliveries-table=nowhere-deliveries"
+            "--tickflow.notify.dead-letter-queue=nowhere-notifications-dlq",
+            "--tickflow.notify.deliveries-table=nowhere-deliveries"
         };
     }
 
@@ -42,7 +44,10 @@ class NotificationServiceApplicationTest extends ServiceReadinessContract {
     protected Map<ResourceKind, Map<String, String>> statusesWhileResourcesAreMissing() {
         return Map.of(
                 ResourceKind.QUEUE,
-                Map.of("nowhere-alert-ticks", DOES_NOT_EXIST, "tickflow-notifications", AVAILABLE),
+                Map.of(
+                        "tickflow-alert-ticks", AVAILABLE,
+                        "tickflow-notifications", AVAILABLE,
+                        "nowhere-notifications-dlq", DOES_NOT_EXIST),
                 ResourceKind.TABLE,
                 Map.of(
                         "tickflow-subscriptions", AVAILABLE,
@@ -77,5 +82,6 @@ class NotificationServiceApplicationTest extends ServiceReadinessContract {
         assertThat(properties.subscriptionsTable()).isEqualTo(topology.table("subscriptions"));
         assertThat(properties.deliveriesTable()).isEqualTo(topology.table("deliveries"));
         assertThat(properties.apiKeysTable()).isEqualTo(topology.table("api-keys"));
+        assertThat(properties.deadLetterQueue()).isEqualTo(topology.queue("notifications") + "-dlq");
     }
 }

@@ -1,6 +1,11 @@
 package io.tickflow.notify.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -20,6 +25,17 @@ import org.springframework.validation.annotation.Validated;
  *     secret; without it the service does not start
  * @param deliveryTimeout how long one webhook or email delivery may take
  * @param deliveryLogTtl how long the delivery log keeps an entry
+ * @param deadLetterQueue where deliveries that spent their retry budget go, with the reason
+ * @param secretsPrefix the prefix of the webhook signing secrets' names in Secrets Manager ({@code <prefix>/webhooks/<id>})
+ * @param deliveryAttempts the retry budget of one delivery, first attempt included
+ * @param deliveryBackoff the wait after the first failed attempt; it doubles each time, with jitter
+ * @param maxConcurrentPerEndpoint deliveries in flight to one endpoint at once (the bulkhead)
+ * @param claimLease how long a worker's claim on a delivery stands before another may take it over
+ * @param subscriptionRefresh how often the subscriptions are read again to match events against
+ * @param signingGrace how long the previous webhook secret keeps signing after a rotation
+ * @param allowedNetworks CIDR ranges webhooks may reach although they are not public (loopback for local work);
+ *     empty in production
+ * @param smtp the SMTP server email goes through
  */
 @Validated
 @ConfigurationProperties("tickflow.notify")
@@ -31,7 +47,43 @@ public record NotificationProperties(
         @NotBlank String apiKeysTable,
         @NotBlank String apiKeyPepper,
         @NotNull @DurationMin(millis = 100) Duration deliveryTimeout,
-        @NotNull @DurationMin(hours = 1) Duration deliveryLogTtl) {
+        @NotNull @DurationMin(hours = 1) Duration deliveryLogTtl,
+        @DefaultValue("tickflow-notifications-dlq") @NotBlank String deadLetterQueue,
+        @DefaultValue("tickflow") @NotBlank String secretsPrefix,
+        @DefaultValue("5") @Positive int deliveryAttempts,
+        @DefaultValue("500ms") @NotNull Duration deliveryBackoff,
+        @DefaultValue("8") @Positive int maxConcurrentPerEndpoint,
+        @DefaultValue("2m") @NotNull Duration claimLease,
+        @DefaultValue("2s") @NotNull Duration subscriptionRefresh,
+        @DefaultValue("24h") @NotNull Duration signingGrace,
+        @DefaultValue List<String> allowedNetworks,
+        @DefaultValue @Valid Smtp smtp) {
+
+    /**
+     * The SMTP server notifications are emailed through.
+     *
+     * @param host its host
+     * @param port its port
+     * @param from the sender
+     * @param username who to log in as, if the server wants a login
+     * @param password the login's password
+     * @param startTls whether to require STARTTLS
+     */
+    public record Smtp(
+            @DefaultValue("localhost") @NotBlank String host,
+            @DefaultValue("25") @Positive int port,
+            @DefaultValue("Tickflow <notifications@tickflow.local>") @NotBlank String from,
+            @Nullable String username,
+            @Nullable String password,
+            @DefaultValue("false") boolean startTls) {
+
+        /** Everything but the password. */
+        @Override
+        public String toString() {
+            return "Smtp[host=" + host + ", port=" + port + ", from=" + from + ", username=" + username
+                    + ", password=(secret), startTls=" + startTls + "]";
+        }
+    }
 
     /** Everything but the pepper, which must not reach a log line. */
     @Override
@@ -39,6 +91,10 @@ public record NotificationProperties(
         return "NotificationProperties[alertQueue=" + alertQueue + ", notificationsQueue=" + notificationsQueue
                 + ", subscriptionsTable=" + subscriptionsTable + ", deliveriesTable=" + deliveriesTable
                 + ", apiKeysTable=" + apiKeysTable + ", apiKeyPepper=(secret), deliveryTimeout=" + deliveryTimeout
-                + ", deliveryLogTtl=" + deliveryLogTtl + "]";
+                + ", deliveryLogTtl=" + deliveryLogTtl + ", deadLetterQueue=" + deadLetterQueue + ", secretsPrefix="
+                + secretsPrefix + ", deliveryAttempts=" + deliveryAttempts + ", deliveryBackoff=" + deliveryBackoff
+                + ", maxConcurrentPerEndpoint=" + maxConcurrentPerEndpoint + ", claimLease=" + claimLease
+                + ", subscriptionRefresh=" + subscriptionRefresh + ", signingGrace=" + signingGrace
+                + ", allowedNetworks=" + allowedNetworks + ", smtp=" + smtp + "]";
     }
 }
