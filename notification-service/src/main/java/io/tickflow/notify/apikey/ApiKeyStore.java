@@ -30,5 +30,10 @@ public interface ApiKeyStore {
      * @param keyId the first 12 hex digits of the hash, shown and used to revoke
      * @param revokedAt when it was revoked; null while it is valid
      */
-    record StoredKey(String keyHash, String keyId, String owner, Instant createdAt, @org.jspecify.annotations.Nullable Instant revokedAt) {}
+    record StoredKey(
+            String keyHash,
+            String keyId,
+            String owner,
+            Instant createdAt,
+            @org.jspecify.annotations.Nullable Instant revokedAt) {}
 }

@@ -55,18 +55,19 @@ public final class PriceAlerts {
                 PriceAlertRule rule = rules.get(index);
                 String ruleId = subscription.subscriptionId() + "/" + index;
                 for (Observation observation : observations) {
-                    if (!observation.venue().equals(rule.venue()) || !observation.symbol().equals(rule.symbol())) {
+                    if (!observation.venue().equals(rule.venue())
+                            || !observation.symbol().equals(rule.symbol())) {
                         continue;
                     }
                     List<PriceAlertTriggered> firing = new ArrayList<>(1);
                     // compute() serialises the evaluations of one rule; other rules go on in parallel.
                     states.compute(ruleId, (id, state) -> {
-                        Evaluation evaluation = AlertEvaluator.observe(
-                                rule, state == null ? AlertState.initial() : state, observation);
+                        Evaluation evaluation =
+                                AlertEvaluator.observe(rule, state == null ? AlertState.initial() : state, observation);
                         evaluation
                                 .firing()
-                                .ifPresent(f -> firing.add(
-                                        f.toEvent(ruleId, subscription.owner(), rule, clock.instant())));
+                                .ifPresent(f ->
+                                        firing.add(f.toEvent(ruleId, subscription.owner(), rule, clock.instant())));
                         return evaluation.state();
                     });
                     for (PriceAlertTriggered triggered : firing) {

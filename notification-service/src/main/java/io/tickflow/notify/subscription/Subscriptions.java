@@ -83,10 +83,10 @@ public final class Subscriptions {
     public Optional<Created> update(String owner, String subscriptionId, Draft draft) {
         return store.get(owner, subscriptionId).map(existing -> {
             Subscription updated = subscription(owner, subscriptionId, draft, existing);
-            String secret = updated.channel() instanceof Channel.Webhook
-                            && !(existing.channel() instanceof Channel.Webhook)
-                    ? secrets.create(subscriptionId)
-                    : null;
+            String secret =
+                    updated.channel() instanceof Channel.Webhook && !(existing.channel() instanceof Channel.Webhook)
+                            ? secrets.create(subscriptionId)
+                            : null;
             store.put(updated);
             return new Created(updated, secret);
         });

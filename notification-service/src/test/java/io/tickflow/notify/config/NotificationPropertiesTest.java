@@ -7,8 +7,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class NotificationPropertiesTest {
 
+    /** The binding alone, without the beans that need AWS clients. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(NotificationProperties.class)
+    static class PropertiesOnly {}
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(NotificationConfiguration.class)
+            .withUserConfiguration(PropertiesOnly.class)
             .withPropertyValues(
                     "tickflow.notify.alert-queue=t-alert-ticks",
                     "tickflow.notify.notifications-queue=t-notifications",

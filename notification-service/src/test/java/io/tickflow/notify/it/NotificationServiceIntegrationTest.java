@@ -97,7 +97,8 @@ class NotificationServiceIntegrationTest {
 
     @Test
     void callsWithoutAValidKeyAreRefusedAndOwnersSeeOnlyTheirOwnSubscriptions() throws Exception {
-        assertThat(call("GET", "/api/v1/subscriptions", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/subscriptions", null, null).statusCode())
+                .isEqualTo(401);
         assertThat(call("GET", "/api/v1/subscriptions", "tfk_not-a-key", null).statusCode())
                 .isEqualTo(401);
         JsonNode mine = subscribe(aliceKey, "{\"type\":\"email\",\"address\":\"alice@example.com\"}", null);
@@ -120,11 +121,13 @@ class NotificationServiceIntegrationTest {
         String symbol = "IT" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String filter = "{\"symbols\":[\"" + symbol + "\"],\"conditions\":[{\"attribute\":\"objectiveValue\","
                 + "\"op\":\">=\",\"value\":\"1.5\"}]}";
-        JsonNode webhook = subscribe(
-                aliceKey, "{\"type\":\"webhook\",\"url\":\"" + receiver.url("/outcomes") + "\"}", filter);
+        JsonNode webhook =
+                subscribe(aliceKey, "{\"type\":\"webhook\",\"url\":\"" + receiver.url("/outcomes") + "\"}", filter);
         String secret = webhook.path("signingSecret").asString();
         subscribe(aliceKey, "{\"type\":\"email\",\"address\":\"quant@example.com\"}", filter);
-        String topicArn = AWS.sns().createTopic(r -> r.name("alice-" + symbol.toLowerCase())).topicArn();
+        String topicArn = AWS.sns()
+                .createTopic(r -> r.name("alice-" + symbol.toLowerCase()))
+                .topicArn();
         String inbox = subscriberQueue(topicArn);
         subscribe(aliceKey, "{\"type\":\"sns\",\"topicArn\":\"" + topicArn + "\"}", filter);
         AnalysisCompleted good = completed(symbol, "1.58");
@@ -135,7 +138,8 @@ class NotificationServiceIntegrationTest {
         publish(weak);
         publish(good);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.at("/outcomes").isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !receiver.at("/outcomes").isEmpty());
         await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 1);
         List<Message> topicMessages = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -148,8 +152,10 @@ class NotificationServiceIntegrationTest {
         WebhookReceiver.Received post = posts.getFirst();
         assertThat(verify(post, secret)).isTrue();
         JsonNode notification = ContractJson.mapper().readTree(post.body());
-        assertThat(notification.path("event").path("eventId").asString()).isEqualTo(good.eventId().toString());
-        assertThat(post.header("Idempotency-Key")).isEqualTo(notification.path("eventId").asString());
+        assertThat(notification.path("event").path("eventId").asString())
+                .isEqualTo(good.eventId().toString());
+        assertThat(post.header("Idempotency-Key"))
+                .isEqualTo(notification.path("eventId").asString());
 
         MimeMessage[] mails = smtp.getReceivedMessages();
         assertThat(mails).hasSize(1);
@@ -179,13 +185,17 @@ class NotificationServiceIntegrationTest {
             publish(completed(symbol, "2.0"));
             List<Message> dead = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                dead.addAll(new QueueDrainer(AWS).drain(TOPOLOGY.queue("notifications") + "-dlq", Duration.ofMillis(200)));
+                dead.addAll(
+                        new QueueDrainer(AWS).drain(TOPOLOGY.queue("notifications") + "-dlq", Duration.ofMillis(200)));
                 return dead.stream().anyMatch(m -> m.body().contains(symbol));
             });
-            Message letter =
-                    dead.stream().filter(m -> m.body().contains(symbol)).findFirst().orElseThrow();
+            Message letter = dead.stream()
+                    .filter(m -> m.body().contains(symbol))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(receiver.at("/broken")).hasSize(3);
-            assertThat(letter.messageAttributes().get("rejectionReason").stringValue()).contains("503");
+            assertThat(letter.messageAttributes().get("rejectionReason").stringValue())
+                    .contains("503");
             String deliveryId = letter.messageAttributes().get("deliveryId").stringValue();
             Map<String, AttributeValue> logged = AWS.dynamoDb()
                     .getItem(r -> r.tableName(TOPOLOGY.table("deliveries"))
@@ -202,8 +212,8 @@ class NotificationServiceIntegrationTest {
 
     @Test
     void afterARotationDeliveriesVerifyWithTheNewAndThePreviousSecret() throws Exception {
-        JsonNode subscription = subscribe(
-                aliceKey, "{\"type\":\"webhook\",\"url\":\"" + receiver.url("/rotating") + "\"}", null);
+        JsonNode subscription =
+                subscribe(aliceKey, "{\"type\":\"webhook\",\"url\":\"" + receiver.url("/rotating") + "\"}", null);
         String id = subscription.path("subscriptionId").asString();
         String old = subscription.path("signingSecret").asString();
 
@@ -230,7 +240,8 @@ class NotificationServiceIntegrationTest {
         Thread.sleep(300);
 
         publishTicks(symbol, "99", "99.5", "100.5", "101", "102");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.at("/alerts").isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !receiver.at("/alerts").isEmpty());
         Thread.sleep(1_000);
 
         assertThat(receiver.at("/alerts")).hasSize(1);
@@ -257,9 +268,7 @@ class NotificationServiceIntegrationTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(service.baseUri().resolve(path))
                 .method(
                         method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body))
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
@@ -328,9 +337,15 @@ class NotificationServiceIntegrationTest {
             if (i > 0) {
                 trades.append(',');
             }
-            trades.append("{\"symbol\":\"").append(symbol).append("\",\"time\":\"")
-                    .append(start.plusSeconds(i)).append("\",\"price\":\"").append(prices[i])
-                    .append("\",\"size\":\"1\",\"tradeId\":\"").append(i).append("\"}");
+            trades.append("{\"type\":\"trade\",\"symbol\":\"")
+                    .append(symbol)
+                    .append("\",\"time\":\"")
+                    .append(start.plusSeconds(i))
+                    .append("\",\"price\":\"")
+                    .append(prices[i])
+                    .append("\",\"size\":\"1\",\"tradeId\":\"")
+                    .append(i)
+                    .append("\"}");
         }
         String json;
         try (InputStream in = TicksAccepted.class
@@ -362,5 +377,4 @@ class NotificationServiceIntegrationTest {
                 .attributes(Map.of("RawMessageDelivery", "true")));
         return name;
     }
-
 }

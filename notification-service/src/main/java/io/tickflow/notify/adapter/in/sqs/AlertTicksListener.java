@@ -40,7 +40,8 @@ class AlertTicksListener {
         } else {
             throw new IllegalArgumentException("The alert queue carries TicksAccepted and CandleClosed, not " + schema);
         }
-        meters.counter("tickflow.notify.alerts.fired").increment(alerts.observe(event).size());
+        meters.counter("tickflow.notify.alerts.fired")
+                .increment(alerts.observe(event).size());
         NotificationsListener.count(meters, fanOut.announceMarketEvent(event));
     }
 }

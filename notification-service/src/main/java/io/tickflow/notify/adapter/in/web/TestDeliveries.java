@@ -60,7 +60,8 @@ class TestDeliveries {
                 example.probabilityOfOverfitting(),
                 example.reportKey(),
                 example.reportUrl());
-        DeliveryOutcome outcome = fanOut.deliverTo(subscription, sample).outcomes().getFirst();
+        DeliveryOutcome outcome =
+                fanOut.deliverTo(subscription, sample).outcomes().getFirst();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("deliveryId", outcome.deliveryId());
         view.put("status", outcome.status());

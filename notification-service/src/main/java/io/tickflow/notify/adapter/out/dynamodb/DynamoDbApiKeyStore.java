@@ -58,9 +58,8 @@ public final class DynamoDbApiKeyStore implements ApiKeyStore {
 
     @Override
     public boolean revoke(String owner, String keyId, Instant at) {
-        Optional<StoredKey> key = ofOwner(owner).stream()
-                .filter(k -> k.keyId().equals(keyId))
-                .findFirst();
+        Optional<StoredKey> key =
+                ofOwner(owner).stream().filter(k -> k.keyId().equals(keyId)).findFirst();
         if (key.isEmpty()) {
             return false;
         }

@@ -64,7 +64,8 @@ public final class SecretsManagerSigningSecrets implements SigningSecrets, Webho
         String secret = newSecret();
         secrets.putSecretValue(r -> r.secretId(name(subscriptionId))
                 .secretString(ContractJson.mapper()
-                        .writeValueAsString(new Stored(secret, stored.current(), clock.instant().plus(grace)))));
+                        .writeValueAsString(new Stored(
+                                secret, stored.current(), clock.instant().plus(grace)))));
         cache.remove(subscriptionId);
         return secret;
     }
@@ -92,16 +93,16 @@ public final class SecretsManagerSigningSecrets implements SigningSecrets, Webho
         } catch (SdkException unreachable) {
             throw new IOException("The signing secret of " + subscriptionId + " cannot be read now", unreachable);
         }
-        boolean rotating = stored.previous() != null
-                && stored.previousUntil() != null
-                && now.isBefore(stored.previousUntil());
+        boolean rotating =
+                stored.previous() != null && stored.previousUntil() != null && now.isBefore(stored.previousUntil());
         Secrets current = new Secrets(stored.current(), rotating ? stored.previous() : null);
         cache.put(subscriptionId, new Cached(current, now));
         return current;
     }
 
     private Stored read(String subscriptionId) {
-        String json = secrets.getSecretValue(r -> r.secretId(name(subscriptionId))).secretString();
+        String json =
+                secrets.getSecretValue(r -> r.secretId(name(subscriptionId))).secretString();
         return ContractJson.mapper().readValue(json, Stored.class);
     }
 

@@ -52,7 +52,8 @@ public final class SnsTopicChannel implements DeliveryChannel {
                     .messageAttributes(attributes));
         } catch (NotFoundException | AuthorizationErrorException | InvalidParameterException refused) {
             throw new DeliveryFailure(
-                    "SNS refused to publish to " + topic.topicArn() + ": " + refused.awsErrorDetails().errorMessage(),
+                    "SNS refused to publish to " + topic.topicArn() + ": "
+                            + refused.awsErrorDetails().errorMessage(),
                     false,
                     refused);
         } catch (SnsException | SdkClientException unavailable) {
