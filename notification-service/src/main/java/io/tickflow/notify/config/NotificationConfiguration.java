@@ -8,9 +8,11 @@ import io.tickflow.notify.adapter.out.dynamodb.DynamoDbDeliveryLog;
 import io.tickflow.notify.adapter.out.dynamodb.DynamoDbSubscriptionStore;
 import io.tickflow.notify.adapter.out.secrets.SecretsManagerSigningSecrets;
 import io.tickflow.notify.adapter.out.sns.SnsTopicChannel;
+import io.tickflow.notify.adapter.out.sqs.SqsDeadLetterSource;
 import io.tickflow.notify.adapter.out.sqs.SqsDeadLetters;
 import io.tickflow.notify.apikey.ApiKeys;
 import io.tickflow.notify.delivery.Deliverer;
+import io.tickflow.notify.delivery.DeliveryReplay;
 import io.tickflow.notify.delivery.DeliverySettings;
 import io.tickflow.notify.email.EmailChannel;
 import io.tickflow.notify.email.EmailSettings;
@@ -129,6 +131,12 @@ class NotificationConfiguration {
                 new SqsDeadLetters(sqs, QueueUrls.lazy(sqs, notify.deadLetterQueue())),
                 settings,
                 clock);
+    }
+
+    @Bean
+    DeliveryReplay deliveryReplay(NotificationProperties notify, SqsAsyncClient sqs, Deliverer deliverer) {
+        return new DeliveryReplay(
+                new SqsDeadLetterSource(sqs, QueueUrls.lazy(sqs, notify.deadLetterQueue())), deliverer);
     }
 
     @Bean

@@ -173,7 +173,7 @@ class NotificationServiceIntegrationTest {
     }
 
     @Test
-    void aFailingEndpointIsRetriedThenDeadLetteredWithTheReason() throws Exception {
+    void aFailingEndpointIsRetriedThenDeadLetteredWithTheReasonAndReplayedOnceItIsBack() throws Exception {
         String symbol = "DL" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         JsonNode subscription = subscribe(
                 bobKey,
@@ -205,6 +205,29 @@ class NotificationServiceIntegrationTest {
             assertThat(logged.get("attempts").n()).isEqualTo("3");
             assertThat(logged.get("subscriptionId").s())
                     .isEqualTo(subscription.path("subscriptionId").asString());
+
+            // The dead letter was read by the drain above; put it back as the operator would find it, then replay.
+            AWS.sqs().sendMessage(r -> r.queueUrl(AWS.sqs()
+                            .getQueueUrl(q -> q.queueName(TOPOLOGY.queue("notifications") + "-dlq"))
+                            .queueUrl())
+                    .messageBody(letter.body())
+                    .messageAttributes(letter.messageAttributes()));
+            receiver.answer(200);
+            HttpResponse<String> replayed = HTTP.send(
+                    HttpRequest.newBuilder(service.baseUri().resolve("/admin/deliveries/replay"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+            assertThat(json(replayed).path("delivered").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(receiver.at("/broken")).hasSize(4);
+            assertThat(AWS.dynamoDb()
+                            .getItem(r -> r.tableName(TOPOLOGY.table("deliveries"))
+                                    .key(Map.of("deliveryId", AttributeValue.fromS(deliveryId))))
+                            .item()
+                            .get("status")
+                            .s())
+                    .isEqualTo("DELIVERED");
         } finally {
             receiver.answer(200);
         }
