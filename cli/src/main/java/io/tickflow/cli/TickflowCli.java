@@ -40,6 +40,9 @@ public final class TickflowCli {
         if (command.equals("candles")) {
             return new CandlesCommand(env, out, err).run(args.subList(1, args.size()));
         }
+        if (command.equals("listen")) {
+            return new io.tickflow.cli.listen.ListenCommand(out, err).run(args.subList(1, args.size()));
+        }
         if (command.equals("analyze")) {
             return new AnalyzeCommand(env, out, err).run(args.subList(1, args.size()));
         }
@@ -49,7 +52,7 @@ public final class TickflowCli {
             case "backfill" -> parsed = PublishOptions.Command.BACKFILL;
             default -> {
                 err.println("tickflow: unknown command " + command
-                        + "; the CLI knows publish, backfill, candles and analyze");
+                        + "; the CLI knows publish, backfill, candles, analyze and listen");
                 return Publication.USAGE;
             }
         }
