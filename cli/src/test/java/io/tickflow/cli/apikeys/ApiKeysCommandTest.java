@@ -161,7 +161,10 @@ class ApiKeysCommandTest {
         Run run = run(env, ISSUED, "list", owner);
 
         assertThat(run.code()).isEqualTo(ApiKeysCommand.FAILED);
-        assertThat(run.err()).contains("AWS did not answer").contains("127.0.0.1:1").contains("./tickflow up");
+        assertThat(run.err())
+                .contains("AWS did not answer")
+                .contains("127.0.0.1:1")
+                .contains("./tickflow up");
     }
 
     private List<String> keyIds(String of) {
