@@ -13,9 +13,8 @@ import java.util.Map;
 /**
  * The entry point: {@code java -jar tickflow-cli.jar publish FILE | backfill s3://bucket/key | candles SYMBOL INTERVAL
  * [options] | analyze SYMBOL INTERVAL --strategy NAME [options] | subscribe ... | api-keys issue|list|revoke ...}. The
- * launcher
- * ({@code ./tickflow publish}, {@code ./tickflow backfill}) runs it with the embedded stack's endpoints. See
- * {@link Help#TEXT} for the options.
+ * launcher ({@code ./tickflow publish}, {@code ./tickflow backfill}, ...) runs it with the embedded stack's endpoints.
+ * See {@link Help#TEXT} for the options.
  */
 public final class TickflowCli {
 

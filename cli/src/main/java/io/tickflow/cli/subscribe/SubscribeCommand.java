@@ -125,20 +125,22 @@ public final class SubscribeCommand {
     }
 
     private int print(ApiCall call, NotifyApi.Answer answer) {
-        JsonNode body = answer.body();
         if (call.action() == ApiCall.Action.DELETE) {
+            // 204, no body.
             out.println("Deleted subscription " + call.subscriptionId() + ".");
             return OK;
         }
+        JsonNode body = answer.body();
         if (body == null) {
             err.println("tickflow subscribe: notification-service answered " + answer.status() + " with no JSON body: "
                     + answer.text().strip());
             return FAILED;
         }
-        switch (call.action()) {
+        return switch (call.action()) {
             case CREATE -> {
                 SubscriptionText.describe(body).forEach(out::println);
                 printSecret(body, "Signing secret");
+                yield OK;
             }
             case LIST -> {
                 if (body.isEmpty()) {
@@ -146,20 +148,22 @@ public final class SubscribeCommand {
                 } else {
                     SubscriptionText.table(body).forEach(out::println);
                 }
+                yield OK;
             }
-            case SHOW -> SubscriptionText.describe(body).forEach(out::println);
+            case SHOW -> {
+                SubscriptionText.describe(body).forEach(out::println);
+                yield OK;
+            }
             case ROTATE_SECRET -> {
                 out.println("Rotated the signing secret of " + call.subscriptionId() + ".");
                 printSecret(body, "New signing secret");
                 out.println("  The previous secret keeps verifying for the grace period (24 hours by default):"
                         + " switch your receiver to the new one within it.");
+                yield OK;
             }
-            case TEST -> {
-                return printTest(call, body);
-            }
-            case DELETE -> throw new IllegalStateException("printed above");
-        }
-        return OK;
+            case TEST -> printTest(call, body);
+            case DELETE -> OK;
+        };
     }
 
     private void printSecret(JsonNode body, String label) {
