@@ -13,6 +13,9 @@ final class Help {
                    ./tickflow analyze SYMBOL INTERVAL --strategy NAME [options]
                                                                  (see ./tickflow analyze --help)
                    ./tickflow listen --port PORT [--secret S]    (see ./tickflow listen --help)
+                   ./tickflow subscribe webhook|email|sns|alert|list|show|delete|test|rotate-secret ...
+                                                                 (see ./tickflow subscribe --help)
+                   ./tickflow api-keys issue|list|revoke OWNER ...  (see ./tickflow api-keys --help)
 
             Reads trades, quotes or bars from a CSV, NDJSON or JSON file (gzip or not) and sends them to the ingest
             queue as tickflow.tick-batch.v1 messages, with SendMessageBatch. publish reads a local file; backfill

@@ -1,8 +1,10 @@
 package io.tickflow.cli;
 
 import io.tickflow.cli.analyze.AnalyzeCommand;
+import io.tickflow.cli.apikeys.ApiKeysCommand;
 import io.tickflow.cli.candles.CandlesCommand;
 import io.tickflow.cli.send.Sleeper;
+import io.tickflow.cli.subscribe.SubscribeCommand;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -10,9 +12,9 @@ import java.util.Map;
 
 /**
  * The entry point: {@code java -jar tickflow-cli.jar publish FILE | backfill s3://bucket/key | candles SYMBOL INTERVAL
- * [options] | analyze SYMBOL INTERVAL --strategy NAME [options]}. The launcher
- * ({@code ./tickflow publish}, {@code ./tickflow backfill}) runs it with the embedded stack's endpoints. See
- * {@link Help#TEXT} for the options.
+ * [options] | analyze SYMBOL INTERVAL --strategy NAME [options] | subscribe ... | api-keys issue|list|revoke ...}. The
+ * launcher ({@code ./tickflow publish}, {@code ./tickflow backfill}, ...) runs it with the embedded stack's endpoints.
+ * See {@link Help#TEXT} for the options.
  */
 public final class TickflowCli {
 
@@ -46,13 +48,19 @@ public final class TickflowCli {
         if (command.equals("analyze")) {
             return new AnalyzeCommand(env, out, err).run(args.subList(1, args.size()));
         }
+        if (command.equals("subscribe")) {
+            return new SubscribeCommand(env, out, err).run(args.subList(1, args.size()));
+        }
+        if (command.equals("api-keys")) {
+            return new ApiKeysCommand(env, out, err).run(args.subList(1, args.size()));
+        }
         PublishOptions.Command parsed;
         switch (command) {
             case "publish" -> parsed = PublishOptions.Command.PUBLISH;
             case "backfill" -> parsed = PublishOptions.Command.BACKFILL;
             default -> {
                 err.println("tickflow: unknown command " + command
-                        + "; the CLI knows publish, backfill, candles, analyze and listen");
+                        + "; the CLI knows publish, backfill, candles, analyze, listen, subscribe and api-keys");
                 return Publication.USAGE;
             }
         }

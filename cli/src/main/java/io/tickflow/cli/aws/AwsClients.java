@@ -14,12 +14,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The SQS, SNS and S3 clients of one run, built on first use from an environment (the process's, or a test's) and sharing
+ * The SQS, SNS, S3, DynamoDB and Secrets Manager clients of one run, built on first use from an environment (the process's, or a test's) and sharing
  * one pooled HTTP client.
  *
  * <p>An endpoint override ({@code AWS_ENDPOINT_URL_S3}) means an emulator such as the embedded stack or LocalStack, so
@@ -35,6 +37,8 @@ public final class AwsClients implements AutoCloseable {
     private @Nullable SqsClient sqs;
     private @Nullable S3Client s3;
     private @Nullable SnsClient sns;
+    private @Nullable DynamoDbClient dynamoDb;
+    private @Nullable SecretsManagerClient secretsManager;
 
     /**
      * @param env the environment variables to read
@@ -83,6 +87,39 @@ public final class AwsClients implements AutoCloseable {
             sns = builder.build();
         }
         return sns;
+    }
+
+    /** The DynamoDB client, built on first use. */
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            Optional<URI> endpoint = endpoint("DYNAMODB");
+            var builder = DynamoDbClient.builder()
+                    .httpClient(http)
+                    .region(region(endpoint))
+                    .credentialsProvider(credentials());
+            endpoint.ifPresent(builder::endpointOverride);
+            dynamoDb = builder.build();
+        }
+        return dynamoDb;
+    }
+
+    /** The Secrets Manager client, built on first use ({@code AWS_ENDPOINT_URL_SECRETS_MANAGER} overrides it). */
+    public synchronized SecretsManagerClient secretsManager() {
+        if (secretsManager == null) {
+            Optional<URI> endpoint = endpoint("SECRETS_MANAGER");
+            var builder = SecretsManagerClient.builder()
+                    .httpClient(http)
+                    .region(region(endpoint))
+                    .credentialsProvider(credentials());
+            endpoint.ifPresent(builder::endpointOverride);
+            secretsManager = builder.build();
+        }
+        return secretsManager;
+    }
+
+    /** Where DynamoDB requests go, for messages: the override, or AWS. */
+    public String dynamoDbEndpointDescription() {
+        return endpoint("DYNAMODB").map(URI::toString).orElse("AWS");
     }
 
     /** Where SQS requests go, for messages: the override, or AWS. */
@@ -141,6 +178,12 @@ public final class AwsClients implements AutoCloseable {
         }
         if (sns != null) {
             sns.close();
+        }
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
+        if (secretsManager != null) {
+            secretsManager.close();
         }
         http.close();
     }

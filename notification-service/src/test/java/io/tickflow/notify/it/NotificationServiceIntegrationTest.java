@@ -104,8 +104,16 @@ class NotificationServiceIntegrationTest {
         JsonNode mine = subscribe(aliceKey, "{\"type\":\"email\",\"address\":\"alice@example.com\"}", null);
         String id = mine.path("subscriptionId").asString();
 
-        assertThat(call("GET", "/api/v1/subscriptions/" + id, bobKey, null).statusCode())
-                .isEqualTo(404);
+        HttpResponse<String> notBobs = call("GET", "/api/v1/subscriptions/" + id, bobKey, null);
+        assertThat(notBobs.statusCode()).isEqualTo(404);
+        assertThat(notBobs.body()).contains("no subscription " + id);
+        HttpResponse<String> privateHook = call(
+                "POST",
+                "/api/v1/subscriptions",
+                aliceKey,
+                "{\"channel\":{\"type\":\"webhook\",\"url\":\"ftp://example.com/x\"}}");
+        assertThat(privateHook.statusCode()).isEqualTo(400);
+        assertThat(privateHook.body()).contains("absolute http(s) URL");
         assertThat(call("DELETE", "/api/v1/subscriptions/" + id, bobKey, null).statusCode())
                 .isEqualTo(404);
         assertThat(json(call("GET", "/api/v1/subscriptions", bobKey, null)).findValuesAsString("subscriptionId"))

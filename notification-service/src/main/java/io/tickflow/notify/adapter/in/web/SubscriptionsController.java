@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -112,6 +113,19 @@ class SubscriptionsController {
     Map<String, Object> test(@RequestAttribute(ApiKeyAuthentication.OWNER) String owner, @PathVariable String id) {
         Subscription subscription = subscriptions.get(owner, id).orElseThrow(() -> notFound(id));
         return tests.deliver(subscription);
+    }
+
+    /** A body that is not a subscription: the reason is the part of it that could not be read. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException unreadable) {
+        Throwable cause = unreadable.getMostSpecificCause();
+        return ResponseEntity.badRequest()
+                .body(Map.of("error", "The subscription cannot be read: " + cause.getMessage()));
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Map<String, String>> status(ResponseStatusException status) {
+        return ResponseEntity.status(status.getStatusCode()).body(Map.of("error", String.valueOf(status.getReason())));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
