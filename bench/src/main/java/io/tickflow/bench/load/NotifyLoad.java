@@ -73,11 +73,13 @@ public final class NotifyLoad {
     private static final String USAGE =
             """
             Usage: NotifyLoad [--subscriptions N] [--hanging-percent P] [--hanging-ports N] [--events R]
-                              [--event-gap SECONDS] [--settle-timeout SECONDS] [--root DIR] [--report FILE]
+                              [--warm-up-events N] [--event-gap SECONDS] [--settle-timeout SECONDS] [--root DIR]
+                              [--report FILE]
               --subscriptions   webhook subscriptions each event is fanned out to (default 1000)
               --hanging-percent share of them that hang in phase B (default 10)
               --hanging-ports   ports the hanging endpoints are spread over (default 10)
               --events          events per phase, each with a fresh event id (default 5)
+              --warm-up-events  events before phase A's on the fresh service, reported apart (default 1; 0: none)
               --event-gap       seconds from one publish to the next (default 10)
               --settle-timeout  seconds to wait after a phase's last event for every delivery to end (default 300)
               --root            repository root with the built jars (default: the working directory)
@@ -103,6 +105,7 @@ public final class NotifyLoad {
      * @param hangingPercent the share of them that hang in phase B
      * @param hangingPorts ports the hanging endpoints are spread over
      * @param events events per phase
+     * @param warmUpEvents events before phase A's, on its subscriptions, left out of its numbers
      * @param gap from one publish to the next
      * @param settleTimeout how long the deliveries of a phase may take to end after its last event
      */
@@ -111,13 +114,19 @@ public final class NotifyLoad {
             int hangingPercent,
             int hangingPorts,
             int events,
+            int warmUpEvents,
             Duration gap,
             Duration settleTimeout,
             Path root,
             Path report) {
 
         Options {
-            if (subscriptions < 1 || hangingPercent < 0 || hangingPercent > 100 || hangingPorts < 1 || events < 1) {
+            if (subscriptions < 1
+                    || hangingPercent < 0
+                    || hangingPercent > 100
+                    || hangingPorts < 1
+                    || events < 1
+                    || warmUpEvents < 0) {
                 throw new IllegalArgumentException("Counts are positive and --hanging-percent is 0..100\n" + USAGE);
             }
         }
@@ -131,6 +140,7 @@ public final class NotifyLoad {
             int hangingPercent = 10;
             int hangingPorts = 10;
             int events = 5;
+            int warmUps = 1;
             Duration gap = Duration.ofSeconds(10);
             Duration settle = Duration.ofSeconds(300);
             Path root = Path.of("").toAbsolutePath();
@@ -145,6 +155,7 @@ public final class NotifyLoad {
                     case "--hanging-percent" -> hangingPercent = Integer.parseInt(value);
                     case "--hanging-ports" -> hangingPorts = Integer.parseInt(value);
                     case "--events" -> events = Integer.parseInt(value);
+                    case "--warm-up-events" -> warmUps = Integer.parseInt(value);
                     case "--event-gap" -> gap = Duration.ofSeconds(Long.parseLong(value));
                     case "--settle-timeout" -> settle = Duration.ofSeconds(Long.parseLong(value));
                     case "--root" -> root = Path.of(value).toAbsolutePath();
@@ -157,6 +168,7 @@ public final class NotifyLoad {
                     hangingPercent,
                     hangingPorts,
                     events,
+                    warmUps,
                     gap,
                     settle,
                     root,
@@ -212,9 +224,9 @@ public final class NotifyLoad {
                         service,
                         api,
                         aws.process().pid());
-                a = run.phase("A", "FANA", options.subscriptions(), 0);
+                a = run.phase("A", "FANA", options.subscriptions(), 0, options.warmUpEvents());
                 api.deleteAll(a.subscriptionIds());
-                b = run.phase("B", "FANB", options.subscriptions() - options.hanging(), options.hanging());
+                b = run.phase("B", "FANB", options.subscriptions() - options.hanging(), options.hanging(), 0);
             }
             heap = Heap.of(service, a.window(), b.window());
         }
@@ -239,7 +251,11 @@ public final class NotifyLoad {
             Api api,
             long localAwsPid) {
 
-        Phase phase(String name, String symbol, int healthy, int hanging) {
+        /**
+         * Creates the phase's subscriptions and publishes its events; {@code warmUps} events go first, reported apart
+         * and left out of the phase's numbers.
+         */
+        Phase phase(String name, String symbol, int healthy, int hanging, int warmUps) {
             List<URI> urls = new ArrayList<>();
             for (int i = 0; i < healthy; i++) {
                 urls.add(hooks.healthyUrl(i));
@@ -254,12 +270,13 @@ public final class NotifyLoad {
             log("phase %s: created in %.1f s", name, creationSeconds);
 
             double countedBefore = deliveriesCounted();
+            RequestCounts callsBefore = RequestCounts.fromPrometheus(service.metrics());
             Window.Mark start = Window.mark(service.process().pid(), localAwsPid);
             AnalysisCompleted template = exampleOutcome();
             SnsEventPublisher publisher = new SnsEventPublisher(
                     clients.sns(), new TopicArns(clients.sns()).lookup(TOPOLOGY.topic("analysis-results")), 10);
             List<EventRun> events = new ArrayList<>();
-            for (int e = 0; e < options.events(); e++) {
+            for (int e = 0; e < warmUps + options.events(); e++) {
                 UUID eventId = UUID.randomUUID();
                 List<LoopbackWebhooks.Expected> expected = new ArrayList<>(ids.size());
                 for (int s = 0; s < ids.size(); s++) {
@@ -279,12 +296,19 @@ public final class NotifyLoad {
                         .map(at -> at - published)
                         .orElse(-1L);
                 EventRun run = EventRun.of(
-                        e + 1, eventId, published, publishedAtMillis, publishCall, onQueue, healthyOnes, expected);
+                        e + 1 - warmUps,
+                        eventId,
+                        published,
+                        publishedAtMillis,
+                        publishCall,
+                        onQueue,
+                        healthyOnes,
+                        expected);
                 events.add(run);
                 log(
-                        "phase %s event %d: %,d of %,d healthy deliveries, p50 %s ms, p99 %s ms, max %s ms",
+                        "phase %s event %s: %,d of %,d healthy deliveries, p50 %s ms, p99 %s ms, max %s ms",
                         name,
-                        e + 1,
+                        run.label(),
                         run.received(),
                         healthyOnes.size(),
                         run.latencies().percentileText(0.50),
@@ -292,9 +316,10 @@ public final class NotifyLoad {
                         run.latencies().maxText());
                 sleepUntil(published + options.gap().toNanos());
             }
-            long expectedTotal = (long) ids.size() * options.events();
+            long expectedTotal = (long) ids.size() * (warmUps + options.events());
             boolean settled = awaitSettled(countedBefore + expectedTotal, options.settleTimeout());
             Window window = Window.between(start, Window.mark(service.process().pid(), localAwsPid));
+            List<AwsCalls> calls = AwsCalls.between(callsBefore, RequestCounts.fromPrometheus(service.metrics()));
             log(
                     "phase %s: every delivery %s; reading the delivery log and dead letters",
                     name, settled ? "ended" : "did not end");
@@ -310,6 +335,7 @@ public final class NotifyLoad {
                     events,
                     settled,
                     window,
+                    calls,
                     logged,
                     deadLetters,
                     hooks.unknown(),
@@ -445,12 +471,45 @@ public final class NotifyLoad {
                     all);
         }
 
+        /** A warm-up event: numbered 0 or below, left out of its phase's numbers. */
+        boolean warmUp() {
+            return number <= 0;
+        }
+
+        String label() {
+            return warmUp() ? "warm-up" + (1 - number) : Integer.toString(number);
+        }
+
         /** Duplicates counted again now, after the phase settled: a late second POST counts too. */
         int duplicatesNow() {
             return deliveries.stream()
                     .filter(d -> !d.hanging)
                     .mapToInt(d -> Math.max(0, d.requests.get() - 1))
                     .sum();
+        }
+    }
+
+    /**
+     * The AWS calls of one operation the service made during a phase, as its {@code aws.requests} meters counted them.
+     *
+     * @param seconds the time those calls took together, waiting for a pooled connection included
+     */
+    record AwsCalls(RequestCounts.Operation operation, double calls, double seconds) {
+
+        static List<AwsCalls> between(RequestCounts before, RequestCounts after) {
+            List<AwsCalls> calls = new ArrayList<>();
+            after.byOperation().forEach((operation, tally) -> {
+                RequestCounts.Tally earlier = before.byOperation().getOrDefault(operation, RequestCounts.Tally.NONE);
+                double count = tally.calls() - earlier.calls();
+                if (count > 0) {
+                    calls.add(new AwsCalls(operation, count, tally.seconds() - earlier.seconds()));
+                }
+            });
+            return calls;
+        }
+
+        double meanMillis() {
+            return seconds * 1000 / calls;
         }
     }
 
@@ -506,6 +565,7 @@ public final class NotifyLoad {
             Latencies claimToArrival,
             boolean settled,
             Window window,
+            List<AwsCalls> calls,
             Outcomes outcomes,
             int unknown,
             int bodyMismatches,
@@ -521,6 +581,7 @@ public final class NotifyLoad {
                 List<EventRun> events,
                 boolean settled,
                 Window window,
+                List<AwsCalls> calls,
                 Map<String, LoggedDelivery> logged,
                 Map<String, String> deadLetters,
                 int unknown,
@@ -536,7 +597,7 @@ public final class NotifyLoad {
             List<Double> giveUp = new ArrayList<>();
             int hangingDead = 0;
             int otherDead = 0;
-            for (EventRun event : events) {
+            for (EventRun event : measured(events)) {
                 for (long micros : event.latencies().micros()) {
                     all.add(micros);
                 }
@@ -591,6 +652,7 @@ public final class NotifyLoad {
                     Latencies.of(claimToArrival),
                     settled,
                     window,
+                    calls,
                     outcomes,
                     unknown,
                     bodyMismatches,
@@ -598,21 +660,25 @@ public final class NotifyLoad {
         }
 
         int expectedHealthy() {
-            return events.stream().mapToInt(EventRun::expectedHealthy).sum();
+            return measured(events).stream().mapToInt(EventRun::expectedHealthy).sum();
         }
 
         int received() {
-            return events.stream().mapToInt(EventRun::received).sum();
+            return measured(events).stream().mapToInt(EventRun::received).sum();
         }
 
         int duplicates() {
-            return events.stream().mapToInt(EventRun::duplicatesNow).sum();
+            return measured(events).stream().mapToInt(EventRun::duplicatesNow).sum();
         }
 
         /** Every healthy delivery arrived, none twice, and nothing arrived that was not expected. */
         boolean exactlyOnce() {
             return received() == expectedHealthy() && duplicates() == 0 && unknown == 0 && bodyMismatches == 0;
         }
+    }
+
+    private static List<EventRun> measured(List<EventRun> events) {
+        return events.stream().filter(e -> !e.warmUp()).toList();
     }
 
     /** What the last attempt of a given-up delivery ran into, from the dead letter's reason. */

@@ -67,7 +67,7 @@ final class NotifyReport {
                         a.healthy(),
                         a.latencies().p99Text(),
                         a.latencies().micros().length,
-                        a.events().size(),
+                        options.events(),
                         a.latencies().percentileText(0.50),
                         a.latencies().maxText(),
                         verdict(a.received() == a.expectedHealthy()
@@ -144,9 +144,12 @@ final class NotifyReport {
                         "- **Events**: %d per phase, each with a fresh event id, %d s apart (from publish to publish),"
                                 + " longer than the service's subscription refresh (2 s) and signing-secret cache (5 s):"
                                 + " every event re-reads the subscriptions and every subscription's signing secret, as"
-                                + " events that arrive minutes apart do.%n",
+                                + " events that arrive minutes apart do. Phase A begins with %d warm-up event(s) on"
+                                + " the freshly started service (its JIT compiler still at work), reported in their own"
+                                + " row and left out of the phase's numbers; phase B follows on the warm service.%n",
                         options.events(),
-                        options.gap().toSeconds()))
+                        options.gap().toSeconds(),
+                        options.warmUpEvents()))
                 .append(
                         "- **Afterwards**: every delivery's entry in the delivery log (`tickflow-deliveries`: status and"
                                 + " attempts) and the dead letters on `tickflow-notifications-dlq` (with the reason), once every"
@@ -214,10 +217,10 @@ final class NotifyReport {
                 .append(String.format(
                         Locale.ROOT,
                         "%,d subscriptions created through the API in %.1f s. Latency of the healthy deliveries, per"
-                                + " event and over all %d:%n%n",
+                                + " event and over all %d measured events:%n%n",
                         phase.healthy() + phase.hanging(),
                         phase.creationSeconds(),
-                        phase.events().size()))
+                        options.events()))
                 .append("| event | publish call ms | on a queue ms | received | twice | p50 ms | p90 ms | p99 ms |"
                         + " max ms |\n")
                 .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
@@ -225,8 +228,8 @@ final class NotifyReport {
             Latencies l = event.latencies();
             md.append(String.format(
                     Locale.ROOT,
-                    "| %d | %.1f | %s | %,d of %,d | %d | %s | %s | %s | %s |%n",
-                    event.number(),
+                    "| %s | %.1f | %s | %,d of %,d | %d | %s | %s | %s | %s |%n",
+                    event.label(),
                     event.publishCallNanos() / 1e6,
                     event.onQueueNanos() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", event.onQueueNanos() / 1e6),
                     event.received(),
@@ -252,14 +255,32 @@ final class NotifyReport {
                         Locale.ROOT,
                         "Where the time goes: *publish call* is the harness's SNS PublishBatch call; *on a queue*, when"
                                 + " a queue of the harness's own, subscribed to the same topic and long-polled like the"
-                                + " service's, received the event. From publish until the service had claimed a"
-                                + " delivery in its log: p50 %s ms, p99 %s ms; from that claim until the POST had been"
-                                + " read: p50 %s ms, p99 %s ms (the log's `claimedAt`, millisecond precision, on the"
-                                + " same machine's clock).%n%n",
+                                + " service's, received the event. From publish until the service began to claim a"
+                                + " delivery (the `claimedAt` it writes to its log, taken just before the conditional"
+                                + " UpdateItem; millisecond precision, same machine's clock): p50 %s ms, p99 %s ms; from"
+                                + " then until the POST had been read (the claim's UpdateItem, the signing secret's"
+                                + " read, signing, the POST): p50 %s ms, p99 %s ms.%n%n",
                         phase.toClaim().percentileText(0.50),
                         phase.toClaim().p99Text(),
                         phase.claimToArrival().percentileText(0.50),
                         phase.claimToArrival().p99Text()))
+                .append("AWS calls the service made from the phase's first publish until its last delivery ended"
+                        + " (its `aws.requests` meters; a call's time includes waiting for a pooled connection). Each"
+                        + " delivery makes two UpdateItems, its claim and its outcome; the signing secrets' reads"
+                        + " (Secrets Manager) do not appear because that client is not metered:\n\n")
+                .append("| service | operation | calls | mean ms | in flight on average |\n")
+                .append("| --- | --- | ---: | ---: | ---: |\n");
+        for (NotifyLoad.AwsCalls calls : phase.calls()) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %,.0f | %.1f | %.1f |%n",
+                    calls.operation().service(),
+                    calls.operation().operation(),
+                    calls.calls(),
+                    calls.meanMillis(),
+                    calls.seconds() / phase.window().seconds()));
+        }
+        md.append('\n')
                 .append("The healthy deliveries in the delivery log: ")
                 .append(counts(phase.outcomes().healthyLogged()))
                 .append(" (status x attempts); dead-lettered: ")
