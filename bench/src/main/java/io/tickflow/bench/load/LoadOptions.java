@@ -127,6 +127,10 @@ record LoadOptions(
         return root.resolve("ingest-service/target/ingest-service-exec.jar");
     }
 
+    Path notificationServiceJar() {
+        return root.resolve("notification-service/target/notification-service-exec.jar");
+    }
+
     Path storageServiceJar() {
         return root.resolve("storage-service/target/storage-service-exec.jar");
     }

@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Tickflow service as a child process with {@code -Xmx512m} against the embedded stack, as {@code ./tickflow up} runs
- * it, with its GC log (heap after every collection) and the actuator's thread dump exposed for the harness.
+ * A Tickflow service as a child process with {@code -Xmx512m} (or the heap a measurement names) against the embedded
+ * stack, as {@code ./tickflow up} runs it, with its GC log (heap after every collection) and the actuator's thread
+ * dump exposed for the harness.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -49,6 +50,22 @@ final class ServiceProcess implements AutoCloseable {
             String label,
             List<String> properties,
             Path logs) {
+        return start(options, aws, service, jar, label, "512m", properties, logs);
+    }
+
+    /**
+     * Starts {@code service} from its runnable {@code jar} with a heap of at most {@code maxHeap} ({@code -Xmx}'s
+     * value): a service whose target names another heap than the usual 512 MB is measured in that heap.
+     */
+    static ServiceProcess start(
+            LoadOptions options,
+            EmbeddedAws aws,
+            String service,
+            Path jar,
+            String label,
+            String maxHeap,
+            List<String> properties,
+            Path logs) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (bench/README.md)");
         }
@@ -56,7 +73,7 @@ final class ServiceProcess implements AutoCloseable {
         Path gcLog = logs.resolve(service + "-" + label + "-gc.log");
         List<String> command = new ArrayList<>(List.of(
                 options.java().toString(),
-                "-Xmx512m",
+                "-Xmx" + maxHeap,
                 // Heap after every collection, stamped with the wall clock, at no cost to the service.
                 "-Xlog:gc:file=" + gcLog + ":timemillis",
                 "-jar",
