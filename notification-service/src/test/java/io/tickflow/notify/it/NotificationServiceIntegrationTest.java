@@ -132,6 +132,7 @@ class NotificationServiceIntegrationTest {
         JsonNode webhook =
                 subscribe(aliceKey, "{\"type\":\"webhook\",\"url\":\"" + receiver.url("/outcomes") + "\"}", filter);
         String secret = webhook.path("signingSecret").asString();
+        assertThat(webhook.path("channel").path("type").asString()).isEqualTo("webhook");
         subscribe(aliceKey, "{\"type\":\"email\",\"address\":\"quant@example.com\"}", filter);
         String topicArn = AWS.sns()
                 .createTopic(r -> r.name("alice-" + symbol.toLowerCase()))
@@ -268,6 +269,9 @@ class NotificationServiceIntegrationTest {
                 "{\"type\":\"webhook\",\"url\":\"" + receiver.url("/alerts") + "\"}",
                 null,
                 "[{\"type\":\"crosses\",\"venue\":\"itvenue\",\"symbol\":\"" + symbol + "\",\"level\":\"100\"}]");
+        assertThat(json(call("GET", "/api/v1/subscriptions", aliceKey, null)).findValues("alerts"))
+                .anySatisfy(alerts ->
+                        assertThat(alerts.path(0).path("type").asString()).isEqualTo("crosses"));
         Thread.sleep(300);
 
         publishTicks(symbol, "99", "99.5", "100.5", "101", "102");

@@ -1,12 +1,13 @@
 package io.tickflow.notify.adapter.in.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tickflow.notify.rules.EventFilter;
 import io.tickflow.notify.rules.PriceAlertRule;
 import io.tickflow.notify.subscription.Channel;
 import io.tickflow.notify.subscription.Subscription;
 import io.tickflow.notify.subscription.Subscriptions;
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ class SubscriptionsController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(
+    ResponseEntity<SubscriptionView> create(
             @RequestAttribute(ApiKeyAuthentication.OWNER) String owner, @RequestBody SubscriptionRequest request) {
         Subscriptions.Created created = subscriptions.create(owner, request.draft());
         return ResponseEntity.created(URI.create(
@@ -70,17 +71,17 @@ class SubscriptionsController {
     }
 
     @GetMapping
-    List<Map<String, Object>> list(@RequestAttribute(ApiKeyAuthentication.OWNER) String owner) {
+    List<SubscriptionView> list(@RequestAttribute(ApiKeyAuthentication.OWNER) String owner) {
         return subscriptions.list(owner).stream().map(s -> view(s, null)).toList();
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@RequestAttribute(ApiKeyAuthentication.OWNER) String owner, @PathVariable String id) {
+    SubscriptionView get(@RequestAttribute(ApiKeyAuthentication.OWNER) String owner, @PathVariable String id) {
         return subscriptions.get(owner, id).map(s -> view(s, null)).orElseThrow(() -> notFound(id));
     }
 
     @PutMapping("/{id}")
-    Map<String, Object> update(
+    SubscriptionView update(
             @RequestAttribute(ApiKeyAuthentication.OWNER) String owner,
             @PathVariable String id,
             @RequestBody SubscriptionRequest request) {
@@ -100,8 +101,7 @@ class SubscriptionsController {
 
     /** Rotates a webhook's signing secret; the previous one keeps verifying for the grace period. */
     @PostMapping("/{id}/secret")
-    Map<String, Object> rotateSecret(
-            @RequestAttribute(ApiKeyAuthentication.OWNER) String owner, @PathVariable String id) {
+    SubscriptionView rotateSecret(@RequestAttribute(ApiKeyAuthentication.OWNER) String owner, @PathVariable String id) {
         return subscriptions
                 .rotateSecret(owner, id)
                 .map(c -> view(c.subscription(), c.signingSecret()))
@@ -137,18 +137,32 @@ class SubscriptionsController {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "You have no subscription " + id);
     }
 
-    private static Map<String, Object> view(Subscription subscription, @Nullable String signingSecret) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("subscriptionId", subscription.subscriptionId());
-        view.put("owner", subscription.owner());
-        view.put("name", subscription.name());
-        view.put("channel", subscription.channel());
-        view.put("events", subscription.events());
-        view.put("alerts", subscription.alerts());
-        view.put("createdAt", subscription.createdAt());
-        if (signingSecret != null) {
-            view.put("signingSecret", signingSecret);
-        }
-        return view;
+    private static SubscriptionView view(Subscription subscription, @Nullable String signingSecret) {
+        return new SubscriptionView(
+                subscription.subscriptionId(),
+                subscription.owner(),
+                subscription.name(),
+                subscription.channel(),
+                subscription.events(),
+                subscription.alerts(),
+                subscription.createdAt(),
+                signingSecret);
     }
+
+    /**
+     * A subscription as the API shows it. Typed fields (not a map) so that the channel and the alerts carry their
+     * {@code type}.
+     *
+     * @param signingSecret the webhook's signing secret, present only in the answer that created or rotated it
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SubscriptionView(
+            String subscriptionId,
+            String owner,
+            String name,
+            Channel channel,
+            EventFilter events,
+            List<PriceAlertRule> alerts,
+            Instant createdAt,
+            @Nullable String signingSecret) {}
 }
