@@ -2,6 +2,8 @@ package io.tickflow.cli.apikeys;
 
 import io.tickflow.cli.aws.AwsClients;
 import io.tickflow.cli.aws.AwsErrors;
+import io.tickflow.common.aws.dynamodb.ApiKeyTable;
+import io.tickflow.common.aws.dynamodb.ApiKeyTable.StoredApiKey;
 import io.tickflow.common.topology.Topology;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -130,7 +132,7 @@ public final class ApiKeysCommand {
 
     private int issue(String owner, ApiKeyTable keys, PepperSecret pepper) throws ApiKeysFailure {
         IssuedKey issued = IssuedKey.generate(pepper.read());
-        keys.add(new StoredKey(issued.keyHash(), issued.keyId(), owner, clock.instant(), null));
+        keys.add(new StoredApiKey(issued.keyHash(), issued.keyId(), owner, clock.instant(), null));
         // The key alone on standard output, so that KEY=$(./tickflow api-keys issue alice) captures it.
         out.println(issued.key());
         err.println("tickflow api-keys: issued key " + issued.keyId() + " for " + owner + ". Copy the key now: only"
@@ -140,13 +142,13 @@ public final class ApiKeysCommand {
     }
 
     private int list(String owner, ApiKeyTable keys) {
-        List<StoredKey> owned = keys.ofOwner(owner);
+        List<StoredApiKey> owned = keys.ofOwner(owner);
         if (owned.isEmpty()) {
             out.println(owner + " has no API keys; ./tickflow api-keys issue " + owner + " makes one.");
             return OK;
         }
         out.println(String.format("%-12s  %-19s  %s", "key id", "issued (UTC)", "revoked (UTC)"));
-        for (StoredKey key : owned) {
+        for (StoredApiKey key : owned) {
             out.println(String.format(
                     "%-12s  %-19s  %s", key.keyId(), TIME.format(key.createdAt()), time(key.revokedAt())));
         }
@@ -154,7 +156,7 @@ public final class ApiKeysCommand {
     }
 
     private int revoke(String owner, String keyId, ApiKeyTable keys) {
-        Optional<StoredKey> key = keys.ofOwner(owner).stream()
+        Optional<StoredApiKey> key = keys.ofOwner(owner).stream()
                 .filter(k -> k.keyId().equals(keyId))
                 .findFirst();
         if (key.isEmpty()) {

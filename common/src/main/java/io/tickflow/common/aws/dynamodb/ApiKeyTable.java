@@ -1,27 +1,30 @@
-package io.tickflow.cli.apikeys;
+package io.tickflow.common.aws.dynamodb;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The {@code api-keys} table with notification-service's layout (its {@code DynamoDbApiKeyStore}): key {@code keyHash};
- * attributes {@code keyId}, {@code owner}, {@code createdAt}, {@code revokedAt} (ISO-8601 strings); index
- * {@code by-owner} on {@code owner}. The service reads the items this writes, so the two layouts must stay the same.
+ * notification-service's {@code api-keys} table: key {@code keyHash} (see {@code ApiKeyHash}); attributes
+ * {@code keyId}, {@code owner}, {@code createdAt}, {@code revokedAt} (ISO-8601 strings); index {@code by-owner} on
+ * {@code owner}. The service checks keys in it and the tickflow CLI issues and revokes them, so both use this one
+ * layout. Items hold hashes, never keys.
  */
-final class ApiKeyTable {
+public final class ApiKeyTable {
 
     private static final String BY_OWNER = "by-owner";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
 
-    ApiKeyTable(DynamoDbClient dynamoDb, String table) {
+    public ApiKeyTable(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
     }
@@ -30,7 +33,7 @@ final class ApiKeyTable {
      * Stores a new key; the condition keeps an existing item (a key drawn twice, which 256 random bits make
      * impossible in practice) from being overwritten with another owner.
      */
-    void add(StoredKey key) {
+    public void add(StoredApiKey key) {
         Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 "keyHash", AttributeValue.fromS(key.keyHash()),
                 "keyId", AttributeValue.fromS(key.keyId()),
@@ -39,8 +42,16 @@ final class ApiKeyTable {
         dynamoDb.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(keyHash)"));
     }
 
+    /** The key with this hash, if there is one. */
+    public Optional<StoredApiKey> find(String keyHash) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        r -> r.tableName(table).key(Map.of("keyHash", AttributeValue.fromS(keyHash))))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(stored(item));
+    }
+
     /** The owner's keys, oldest first, revoked ones included. */
-    List<StoredKey> ofOwner(String owner) {
+    public List<StoredApiKey> ofOwner(String owner) {
         return dynamoDb
                 .queryPaginator(r -> r.tableName(table)
                         .indexName(BY_OWNER)
@@ -50,7 +61,7 @@ final class ApiKeyTable {
                 .items()
                 .stream()
                 .map(ApiKeyTable::stored)
-                .sorted(Comparator.comparing(StoredKey::createdAt).thenComparing(StoredKey::keyId))
+                .sorted(Comparator.comparing(StoredApiKey::createdAt).thenComparing(StoredApiKey::keyId))
                 .toList();
     }
 
@@ -60,7 +71,7 @@ final class ApiKeyTable {
      *
      * @return false if the item is gone or is not the owner's
      */
-    boolean revoke(String owner, String keyHash, Instant at) {
+    public boolean revoke(String owner, String keyHash, Instant at) {
         try {
             dynamoDb.updateItem(r -> r.tableName(table)
                     .key(Map.of("keyHash", AttributeValue.fromS(keyHash)))
@@ -75,13 +86,23 @@ final class ApiKeyTable {
         }
     }
 
-    private static StoredKey stored(Map<String, AttributeValue> item) {
+    private static StoredApiKey stored(Map<String, AttributeValue> item) {
         AttributeValue revoked = item.get("revokedAt");
-        return new StoredKey(
+        return new StoredApiKey(
                 item.get("keyHash").s(),
                 item.get("keyId").s(),
                 item.get("owner").s(),
                 Instant.parse(item.get("createdAt").s()),
                 revoked == null ? null : Instant.parse(revoked.s()));
     }
+
+    /**
+     * A key as stored.
+     *
+     * @param keyHash HMAC-SHA256 of the key under the pepper
+     * @param keyId the first 12 hex digits of the hash, shown and used to revoke
+     * @param revokedAt when it was revoked; null while it is valid
+     */
+    public record StoredApiKey(
+            String keyHash, String keyId, String owner, Instant createdAt, @Nullable Instant revokedAt) {}
 }
