@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -108,10 +110,14 @@ public final class Deliverer {
      */
     public DeliverySummary deliverAll(List<Delivery> deliveries) {
         List<Future<DeliveryOutcome>> running = new ArrayList<>(deliveries.size());
+        // Claimed together, in as few requests as the log allows; each claim is owned by the first delivery with
+        // its id, so an id given twice is delivered once.
+        Set<String> owned = new HashSet<>(deliveryLog.claimAll(deliveries));
         // Closing the executor waits for every delivery.
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Delivery delivery : deliveries) {
-                running.add(executor.submit(() -> deliver(delivery)));
+                boolean claimed = owned.remove(delivery.deliveryId());
+                running.add(executor.submit(() -> deliver(delivery, claimed)));
             }
         }
         List<DeliveryOutcome> outcomes = new ArrayList<>(running.size());
@@ -145,8 +151,8 @@ public final class Deliverer {
         return new DeliverySummary(outcomes);
     }
 
-    private DeliveryOutcome deliver(Delivery delivery) throws Exception {
-        if (!deliveryLog.claim(delivery)) {
+    private DeliveryOutcome deliver(Delivery delivery, boolean claimed) throws Exception {
+        if (!claimed) {
             return new DeliveryOutcome(delivery.deliveryId(), DeliveryStatus.DUPLICATE, 0, null);
         }
         DeliveryChannel channel = channelFor(delivery.channel());

@@ -1,6 +1,9 @@
 package io.tickflow.notify.delivery;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The record of every delivery (status, attempts, last error, latency), kept for a configured time to live, and the
@@ -20,6 +23,23 @@ public interface DeliveryLog {
      * @return whether the caller now owns the delivery and should make it
      */
     boolean claim(Delivery delivery);
+
+    /**
+     * {@link #claim} for many deliveries at once, which an implementation may do in fewer requests (one event fans
+     * out to many subscriptions, and every claim comes before its delivery).
+     *
+     * @return the ids of the deliveries the caller now owns; an id given twice is claimed once
+     */
+    default Set<String> claimAll(List<Delivery> deliveries) {
+        Set<String> claimed = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (Delivery delivery : deliveries) {
+            if (seen.add(delivery.deliveryId()) && claim(delivery)) {
+                claimed.add(delivery.deliveryId());
+            }
+        }
+        return claimed;
+    }
 
     /**
      * The receiver accepted the delivery.

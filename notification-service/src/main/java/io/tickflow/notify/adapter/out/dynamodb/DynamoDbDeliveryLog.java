@@ -5,11 +5,20 @@ import io.tickflow.notify.delivery.DeliveryLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The delivery log in the {@code deliveries} table: one item per delivery id (subscription × event), with its
@@ -22,6 +31,12 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
     private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final String DELIVERED = "DELIVERED";
     private static final String FAILED = "FAILED";
+
+    /** DynamoDB's limit of items in one transaction. */
+    private static final int MAX_TRANSACTION_ITEMS = 100;
+
+    /** How often a transaction of claims is tried again without the claims that failed. */
+    private static final int MAX_TRANSACTION_ROUNDS = 5;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -39,7 +54,76 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
 
     @Override
     public boolean claim(Delivery delivery) {
-        Instant now = clock.instant();
+        Update claim = claimOf(delivery, clock.instant());
+        try {
+            dynamoDb.updateItem(r -> r.tableName(claim.tableName())
+                    .key(claim.key())
+                    .updateExpression(claim.updateExpression())
+                    .conditionExpression(claim.conditionExpression())
+                    .expressionAttributeNames(claim.expressionAttributeNames())
+                    .expressionAttributeValues(claim.expressionAttributeValues()));
+            return true;
+        } catch (ConditionalCheckFailedException deliveredOrBusy) {
+            return false;
+        }
+    }
+
+    /**
+     * Claims in transactions of up to {@value #MAX_TRANSACTION_ITEMS}: one request per hundred deliveries instead of
+     * one each. A transaction is all or nothing, so when some claims' conditions fail (already delivered, or being
+     * delivered by another worker) the transaction is tried again without them; its cancellation reasons say which.
+     */
+    @Override
+    public Set<String> claimAll(List<Delivery> deliveries) {
+        Map<String, Delivery> unique = new LinkedHashMap<>();
+        deliveries.forEach(delivery -> unique.putIfAbsent(delivery.deliveryId(), delivery));
+        List<Delivery> all = new ArrayList<>(unique.values());
+        Set<String> claimed = new HashSet<>();
+        for (int from = 0; from < all.size(); from += MAX_TRANSACTION_ITEMS) {
+            claimed.addAll(claimTogether(all.subList(from, Math.min(all.size(), from + MAX_TRANSACTION_ITEMS))));
+        }
+        return claimed;
+    }
+
+    private Set<String> claimTogether(List<Delivery> chunk) {
+        List<Delivery> pending = new ArrayList<>(chunk);
+        for (int round = 0; round < MAX_TRANSACTION_ROUNDS && !pending.isEmpty(); round++) {
+            Instant now = clock.instant();
+            List<TransactWriteItem> items = pending.stream()
+                    .map(delivery -> TransactWriteItem.builder()
+                            .update(claimOf(delivery, now))
+                            .build())
+                    .toList();
+            try {
+                dynamoDb.transactWriteItems(r -> r.transactItems(items));
+                Set<String> claimed = new HashSet<>();
+                pending.forEach(delivery -> claimed.add(delivery.deliveryId()));
+                return claimed;
+            } catch (TransactionCanceledException cancelled) {
+                List<CancellationReason> reasons = cancelled.cancellationReasons();
+                if (reasons == null || reasons.size() != pending.size()) {
+                    break;
+                }
+                List<Delivery> next = new ArrayList<>();
+                for (int i = 0; i < pending.size(); i++) {
+                    if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                        next.add(pending.get(i));
+                    }
+                }
+                pending = next;
+            }
+        }
+        // Conflicting transactions, or a store that gives no reasons: claim the rest one by one.
+        Set<String> claimed = new HashSet<>();
+        for (Delivery delivery : pending) {
+            if (claim(delivery)) {
+                claimed.add(delivery.deliveryId());
+            }
+        }
+        return claimed;
+    }
+
+    private Update claimOf(Delivery delivery, Instant now) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":inProgress", AttributeValue.fromS(IN_PROGRESS),
                 ":failed", AttributeValue.fromS(FAILED),
@@ -52,20 +136,17 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
                 ":eventType", AttributeValue.fromS(delivery.notification().eventType()),
                 ":endpoint", AttributeValue.fromS(delivery.channel().endpoint()),
                 ":expiresAt", AttributeValue.fromN(Long.toString(now.plus(ttl).getEpochSecond()))));
-        try {
-            dynamoDb.updateItem(r -> r.tableName(table)
-                    .key(key(delivery))
-                    .updateExpression("SET #status = :inProgress, claimedAt = :now, subscriptionId = :subscription,"
-                            + " #owner = :owner, createdAt = if_not_exists(createdAt, :createdAt),"
-                            + " eventType = :eventType, endpoint = :endpoint, expiresAt = :expiresAt")
-                    .conditionExpression("attribute_not_exists(deliveryId) OR #status = :failed"
-                            + " OR (#status = :inProgress AND claimedAt < :staleBefore)")
-                    .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException deliveredOrBusy) {
-            return false;
-        }
+        return Update.builder()
+                .tableName(table)
+                .key(key(delivery))
+                .updateExpression("SET #status = :inProgress, claimedAt = :now, subscriptionId = :subscription,"
+                        + " #owner = :owner, createdAt = if_not_exists(createdAt, :createdAt),"
+                        + " eventType = :eventType, endpoint = :endpoint, expiresAt = :expiresAt")
+                .conditionExpression("attribute_not_exists(deliveryId) OR #status = :failed"
+                        + " OR (#status = :inProgress AND claimedAt < :staleBefore)")
+                .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
+                .expressionAttributeValues(values)
+                .build();
     }
 
     @Override
