@@ -78,7 +78,7 @@ class NotificationConfiguration {
     SecretsManagerSigningSecrets signingSecrets(
             NotificationProperties notify, SecretsManagerClient secrets, Clock clock) {
         return new SecretsManagerSigningSecrets(
-                secrets, notify.secretsPrefix(), notify.signingGrace(), Duration.ofSeconds(5), clock);
+                secrets, notify.secretsPrefix(), notify.signingGrace(), notify.signingSecretCache(), clock);
     }
 
     @Bean

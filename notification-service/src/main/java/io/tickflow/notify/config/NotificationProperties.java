@@ -33,6 +33,9 @@ import org.springframework.validation.annotation.Validated;
  * @param claimLease how long a worker's claim on a delivery stands before another may take it over
  * @param subscriptionRefresh how often the subscriptions are read again to match events against
  * @param signingGrace how long the previous webhook secret keeps signing after a rotation
+ * @param signingSecretCache how long a worker uses a signing secret it has read before reading it again; a rotation
+ *     made through another worker reaches this one within this time (receivers keep the previous secret at least as
+ *     long)
  * @param allowedNetworks CIDR ranges webhooks may reach although they are not public (loopback for local work);
  *     empty in production
  * @param smtp the SMTP server email goes through
@@ -56,6 +59,7 @@ public record NotificationProperties(
         @DefaultValue("2m") @NotNull Duration claimLease,
         @DefaultValue("2s") @NotNull Duration subscriptionRefresh,
         @DefaultValue("24h") @NotNull Duration signingGrace,
+        @DefaultValue("60s") @NotNull Duration signingSecretCache,
         @DefaultValue List<String> allowedNetworks,
         @DefaultValue @Valid Smtp smtp) {
 
@@ -95,6 +99,7 @@ public record NotificationProperties(
                 + secretsPrefix + ", deliveryAttempts=" + deliveryAttempts + ", deliveryBackoff=" + deliveryBackoff
                 + ", maxConcurrentPerEndpoint=" + maxConcurrentPerEndpoint + ", claimLease=" + claimLease
                 + ", subscriptionRefresh=" + subscriptionRefresh + ", signingGrace=" + signingGrace
+                + ", signingSecretCache=" + signingSecretCache
                 + ", allowedNetworks=" + allowedNetworks + ", smtp=" + smtp + "]";
     }
 }
