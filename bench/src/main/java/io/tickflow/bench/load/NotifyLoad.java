@@ -177,14 +177,8 @@ public final class NotifyLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        // A bad option propagates: the JVM prints its message and exits with a failure.
+        Options options = Options.parse(args);
         LoadOptions shared = LoadOptions.parse("--root", options.root().toString());
         Instant started = Instant.now();
         Path logs = options.root()

@@ -1,6 +1,7 @@
 package io.tickflow.cli.listen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,6 +65,8 @@ class ListenCommandTest {
                         "1",
                         "--timeout",
                         "30s")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> err.toString(StandardCharsets.UTF_8).contains("waiting for webhooks"));
         long now = Instant.now().getEpochSecond();
         HttpResponse<Void> forged = post(port, "t=" + now + ",v1=" + hmac("whsec_x", now + "." + BODY));
         HttpResponse<Void> signed = post(port, "t=" + now + ",v1=" + hmac("whsec_a", now + "." + BODY));
@@ -77,23 +81,14 @@ class ListenCommandTest {
     }
 
     private static HttpResponse<Void> post(int port, String signature) throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook"))
-                                        .header("Tickflow-Signature", signature)
-                                        .header("Idempotency-Key", "d1")
-                                        .POST(HttpRequest.BodyPublishers.ofString(BODY))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding());
-            } catch (java.net.ConnectException notYet) {
-                if (attempt > 50) {
-                    throw notYet;
-                }
-                Thread.sleep(100);
-            }
-        }
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook"))
+                                .header("Tickflow-Signature", signature)
+                                .header("Idempotency-Key", "d1")
+                                .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
     }
 
     private static String hmac(String secret, String text) throws Exception {

@@ -18,6 +18,7 @@ import io.tickflow.localaws.junit.LocalAwsExtension;
 import io.tickflow.localaws.junit.QueueDrainer;
 import io.tickflow.notify.NotificationServiceApplication;
 import io.tickflow.notify.apikey.ApiKeys;
+import io.tickflow.notify.fanout.SubscriptionDirectory;
 import io.tickflow.testing.RunningService;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -141,7 +142,7 @@ class NotificationServiceIntegrationTest {
         subscribe(aliceKey, "{\"type\":\"sns\",\"topicArn\":\"" + topicArn + "\"}", filter);
         AnalysisCompleted good = completed(symbol, "1.58");
         AnalysisCompleted weak = completed(symbol, "0.40");
-        Thread.sleep(300); // the subscription directory refreshes every 100 ms
+        awaitMatching(symbol);
 
         publish(good);
         publish(weak);
@@ -155,7 +156,10 @@ class NotificationServiceIntegrationTest {
             topicMessages.addAll(new QueueDrainer(AWS).drain(inbox, Duration.ofMillis(200)));
             return !topicMessages.isEmpty();
         });
-        Thread.sleep(2_000); // room for a second delivery, which must not come
+        // Room for a second delivery, which must not come.
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> receiver.at("/outcomes").size() == 1);
         List<WebhookReceiver.Received> posts = receiver.at("/outcomes");
         assertThat(posts).hasSize(1);
         WebhookReceiver.Received post = posts.getFirst();
@@ -189,7 +193,7 @@ class NotificationServiceIntegrationTest {
                 "{\"type\":\"webhook\",\"url\":\"" + receiver.url("/broken") + "\"}",
                 "{\"symbols\":[\"" + symbol + "\"]}");
         receiver.answer(503);
-        Thread.sleep(300);
+        awaitMatching(symbol);
         try {
             publish(completed(symbol, "2.0"));
             List<Message> dead = new ArrayList<>();
@@ -272,12 +276,18 @@ class NotificationServiceIntegrationTest {
         assertThat(json(call("GET", "/api/v1/subscriptions", aliceKey, null)).findValues("alerts"))
                 .anySatisfy(alerts ->
                         assertThat(alerts.path(0).path("type").asString()).isEqualTo("crosses"));
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.context().getBean(SubscriptionDirectory.class).all().stream()
+                        .anyMatch(s ->
+                                s.alerts().stream().anyMatch(a -> a.symbol().equals(symbol))));
 
         publishTicks(symbol, "99", "99.5", "100.5", "101", "102");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !receiver.at("/alerts").isEmpty());
-        Thread.sleep(1_000);
+        // Later ticks above the level must not fire again.
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> receiver.at("/alerts").size() == 1);
 
         assertThat(receiver.at("/alerts")).hasSize(1);
         JsonNode event = ContractJson.mapper()
@@ -285,6 +295,13 @@ class NotificationServiceIntegrationTest {
                 .path("event");
         assertThat(event.path("condition").asString()).isEqualTo("crosses-above 100");
         assertThat(new BigDecimal(event.path("price").asString())).isEqualByComparingTo("100.5");
+    }
+
+    /** Waits until the service matches events against a subscription to {@code symbol} (its directory refreshed). */
+    private static void awaitMatching(String symbol) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.context().getBean(SubscriptionDirectory.class).all().stream()
+                        .anyMatch(s -> s.events().symbols().contains(symbol)));
     }
 
     private static JsonNode subscribe(String key, String channel, String events) throws Exception {
