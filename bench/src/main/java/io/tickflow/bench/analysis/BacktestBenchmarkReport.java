@@ -1,5 +1,6 @@
 package io.tickflow.bench.analysis;
 
+import io.tickflow.bench.Host;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,18 @@ public final class BacktestBenchmarkReport {
             "ta4j", SmaGridBenchmark.TA4J_GRID,
             "ta4jWithoutMetric", SmaGridBenchmark.GRID);
 
+    /** The packages of analysis-worker the benchmarks run. */
+    private static final List<String> MEASURED_CODE = List.of(
+            "analysis-worker/src/main/java/io/tickflow/analysis/engine",
+            "analysis-worker/src/main/java/io/tickflow/analysis/strategy",
+            "analysis-worker/src/main/java/io/tickflow/analysis/backtest");
+
     private BacktestBenchmarkReport() {}
+
+    /** The commit of the analysis code measured, and its uncommitted changes. */
+    static String codeState() {
+        return Host.gitState(MEASURED_CODE, "analysis-worker's engine, strategy and backtest packages");
+    }
 
     public static void main(String[] args) throws RunnerException, CommandLineOptionException, IOException {
         List<String> jmhArgs = new ArrayList<>(List.of(args));
@@ -64,7 +76,7 @@ public final class BacktestBenchmarkReport {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<String> loads = new ArrayList<>();
         loads.add("at start `" + Host.loadAverage() + "`");
-        String code = Host.gitState();
+        String code = codeState();
 
         CommandLineOptions commandLine = new CommandLineOptions(jmhArgs.toArray(String[]::new));
         Map<Integer, Map<String, Result<?>>> jmh = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import io.tickflow.analysis.engine.ParameterSet;
 import io.tickflow.analysis.engine.Strategy;
 import io.tickflow.analysis.engine.indicator.Indicators;
 import io.tickflow.analysis.strategy.Strategies;
+import io.tickflow.bench.Host;
 import io.tickflow.common.contract.analysis.Costs;
 import io.tickflow.common.contract.analysis.Direction;
 import io.tickflow.common.contract.analysis.WalkForward;
@@ -72,7 +73,7 @@ public final class StudyHeap {
         }
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String loadAtStart = Host.loadAverage();
-        String code = Host.gitState();
+        String code = BacktestBenchmarkReport.codeState();
         HeapWatch watch = HeapWatch.start();
         List<Phase> phases = new ArrayList<>();
 

@@ -1,15 +1,12 @@
 package io.tickflow.bench.ingest;
 
-import java.io.IOException;
+import io.tickflow.bench.Host;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -54,7 +51,7 @@ public final class IntakeBenchmarkReport {
                 .append(Runtime.getRuntime().availableProcessors())
                 .append('\n')
                 .append("- CPU: ")
-                .append(cpuModel().orElse("unknown"))
+                .append(Host.cpuModel())
                 .append('\n')
                 .append("- JDK: ")
                 .append(System.getProperty("java.vm.name"))
@@ -131,35 +128,12 @@ public final class IntakeBenchmarkReport {
                     .append(String.format(Locale.ROOT, "%.2f×", streaming / databind))
                     .append(" |\n");
         }
-        report.append("\nLoad average when done: ")
-                .append(loadAverage().orElse("unknown"))
-                .append('\n');
+        report.append("\nLoad average when done: ").append(Host.loadAverage()).append('\n');
         System.out.println();
         System.out.println(report);
     }
 
     private static String format(double ticksPerSecond) {
         return String.format(Locale.ROOT, "%,.0f", ticksPerSecond);
-    }
-
-    private static Optional<String> loadAverage() {
-        try {
-            return Optional.of(Files.readString(Path.of("/proc/loadavg")).strip());
-        } catch (IOException | SecurityException e) {
-            // Only Linux has /proc/loadavg; the report says "unknown" elsewhere.
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
-                    .findFirst();
-        } catch (IOException | SecurityException e) {
-            // Only Linux has /proc/cpuinfo; the report says "unknown" elsewhere.
-            return Optional.empty();
-        }
     }
 }

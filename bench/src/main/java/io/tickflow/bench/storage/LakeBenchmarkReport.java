@@ -1,5 +1,6 @@
 package io.tickflow.bench.storage;
 
+import io.tickflow.bench.Host;
 import io.tickflow.bench.storage.BytesAtRest.Layout;
 import io.tickflow.bench.storage.LakeCpuTime.Score;
 import io.tickflow.bench.storage.LakeCpuTime.Work;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -61,7 +61,7 @@ public final class LakeBenchmarkReport {
             jmhArgs.subList(at, at + 2).clear();
         }
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String loadAtStart = loadAverage();
+        String loadAtStart = Host.loadAverage();
         String code = gitState();
 
         CommandLineOptions commandLine = new CommandLineOptions(jmhArgs.toArray(String[]::new));
@@ -86,7 +86,7 @@ public final class LakeBenchmarkReport {
                     + " warm-up, " + run.getParams().getMeasurement().getCount() + " × "
                     + run.getParams().getMeasurement().getTime() + " measured";
         }
-        String loadAfterJmh = loadAverage();
+        String loadAfterJmh = Host.loadAverage();
 
         System.out.println("\nTrades per CPU-second (5 s warm-up, 10 s measured, each):");
         Map<String, Work> work = LakeCpuTime.benchmarks();
@@ -104,7 +104,7 @@ public final class LakeBenchmarkReport {
             }
         }
         List<Layout> layouts = BytesAtRest.measure();
-        String loadAtEnd = loadAverage();
+        String loadAtEnd = Host.loadAverage();
 
         String report =
                 new Report(jmh, cpu, layouts).write(args, started, code, forkJvm, loadAtStart, loadAfterJmh, loadAtEnd);
@@ -320,7 +320,7 @@ public final class LakeBenchmarkReport {
                     .append(Runtime.getRuntime().availableProcessors())
                     .append('\n')
                     .append("- CPU: ")
-                    .append(cpuModel())
+                    .append(Host.cpuModel())
                     .append('\n')
                     .append("- JDK: ")
                     .append(System.getProperty("java.vm.name"))
@@ -591,69 +591,13 @@ public final class LakeBenchmarkReport {
         return ratio == null ? "n/a" : times(ratio);
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException | SecurityException e) {
-            // Only Linux has /proc/loadavg.
-            return "unknown";
-        }
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
-                    .findFirst()
-                    .orElse("unknown");
-        } catch (IOException | SecurityException e) {
-            // Only Linux has /proc/cpuinfo.
-            return "unknown";
-        }
-    }
-
     /** The commit and the uncommitted changes of the measured modules, if this runs in a git work tree. */
     private static String gitState() {
-        Optional<String> head = git("rev-parse", "--short", "HEAD");
-        if (head.isEmpty()) {
-            return "unknown (not run in a git work tree)";
-        }
-        String dirty = git(
-                        "status",
-                        "--porcelain",
-                        "--",
+        return Host.gitState(
+                List.of(
                         "common/src/main/java/io/tickflow/common/contract",
                         "common/src/main/java/io/tickflow/common/lake",
-                        "storage-service/src/main/java/io/tickflow/storage/lake")
-                .map(String::strip)
-                .orElse("");
-        return "commit `" + head.get().strip() + "`"
-                + (dirty.isEmpty()
-                        ? ", no uncommitted changes in the code measured (common's contract and lake packages,"
-                                + " storage-service's lake package)."
-                        : ", with uncommitted changes in the code measured: "
-                                + String.join(
-                                        ", ",
-                                        dirty.lines()
-                                                .map(line -> "`" + line.strip() + "`")
-                                                .toList())
-                                + ".");
-    }
-
-    private static Optional<String> git(String... command) {
-        List<String> line = new ArrayList<>();
-        line.add("git");
-        line.addAll(List.of(command));
-        try {
-            Process git = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return git.waitFor() == 0 ? Optional.of(out) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+                        "storage-service/src/main/java/io/tickflow/storage/lake"),
+                "common's contract and lake packages, storage-service's lake package");
     }
 }

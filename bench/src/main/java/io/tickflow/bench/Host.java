@@ -1,4 +1,4 @@
-package io.tickflow.bench.analysis;
+package io.tickflow.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -10,19 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What the reports say about the machine and the code they measured. */
-final class Host {
-
-    /** The packages of analysis-worker the benchmarks run. */
-    static final List<String> MEASURED_CODE = List.of(
-            "analysis-worker/src/main/java/io/tickflow/analysis/engine",
-            "analysis-worker/src/main/java/io/tickflow/analysis/strategy",
-            "analysis-worker/src/main/java/io/tickflow/analysis/backtest");
+/** What the benchmark reports say about the machine and the code they measured. */
+public final class Host {
 
     private Host() {}
 
     /** The load average line of {@code /proc/loadavg}: 1, 5 and 15 minutes, running/total, last pid. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException | SecurityException e) {
@@ -32,7 +26,7 @@ final class Host {
     }
 
     /** Markdown list items: cores, CPU, JDK with its collectors, OS. */
-    static String machine() {
+    public static String machine() {
         return "- cores (nproc): " + Runtime.getRuntime().availableProcessors() + "\n"
                 + "- CPU: " + cpuModel() + "\n"
                 + "- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + " ("
@@ -47,7 +41,8 @@ final class Host {
                 + System.getProperty("os.arch") + "\n";
     }
 
-    private static String cpuModel() {
+    /** The CPU's model name from {@code /proc/cpuinfo}, or {@code unknown}. */
+    public static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(line -> line.startsWith("model name"))
@@ -60,19 +55,23 @@ final class Host {
         }
     }
 
-    /** The commit and the uncommitted changes of {@link #MEASURED_CODE}, if this runs in a git work tree. */
-    static String gitState() {
+    /**
+     * The commit and the uncommitted changes of the code a report measured, if this runs in a git work tree.
+     *
+     * @param measuredCode the source folders measured
+     * @param description those folders for a reader, e.g. {@code storage-service's lake package}
+     */
+    public static String gitState(List<String> measuredCode, String description) {
         Optional<String> head = git("rev-parse", "--short", "HEAD");
         if (head.isEmpty()) {
             return "unknown (not run in a git work tree)";
         }
         List<String> status = new ArrayList<>(List.of("status", "--porcelain", "--"));
-        status.addAll(MEASURED_CODE);
+        status.addAll(measuredCode);
         String dirty = git(status.toArray(String[]::new)).map(String::strip).orElse("");
         return "commit `" + head.get().strip() + "`"
                 + (dirty.isEmpty()
-                        ? ", no uncommitted changes in the code measured (analysis-worker's engine, strategy and"
-                                + " backtest packages)."
+                        ? ", no uncommitted changes in the code measured (" + description + ")."
                         : ", with uncommitted changes in the code measured: "
                                 + String.join(
                                         ", ",
