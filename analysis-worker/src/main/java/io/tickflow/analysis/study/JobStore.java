@@ -15,7 +15,10 @@ public interface JobStore {
      */
     Job begin(String jobId, AnalysisRequest request);
 
-    /** The request of a running job, for the workers that take its trial batches. */
+    /**
+     * The request of a job that is running and not being cancelled, for the workers that take its trial batches;
+     * empty for a job that has ended or is to stop, whose batches are dropped.
+     */
     Optional<AnalysisRequest> request(String jobId);
 
     /** Records how far the job has come. */

@@ -42,7 +42,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the study an analysis request asks for, from its first trial to its published outcome.
@@ -355,7 +354,9 @@ public final class StudyRunner {
 
         private String noneFeasible(List<TrialResult> trials) {
             Map<String, Long> byReason = trials.stream()
-                    .collect(Collectors.groupingBy(t -> reasonKind(t.rejection()), Collectors.counting()));
+                    .filter(t -> t.rejection() != null)
+                    .collect(Collectors.groupingBy(
+                            t -> Objects.requireNonNull(t.rejection()).kind().counted(), Collectors.counting()));
             TrialResult example = trials.getFirst();
             return "None of the " + trials.size() + " parameter sets tried met the constraints ("
                     + byReason.entrySet().stream()
@@ -365,19 +366,6 @@ public final class StudyRunner {
                     + "); for example " + example.parameters() + " " + example.rejection()
                     + ". Widen the period, loosen constraints.minTrades or constraints.maxDrawdown, or search other"
                     + " parameters.";
-        }
-
-        private String reasonKind(@Nullable String rejection) {
-            if (rejection == null) {
-                return "feasible";
-            }
-            if (rejection.startsWith("made ")) {
-                return "with too few trades";
-            }
-            if (rejection.startsWith("drew down")) {
-                return "with too deep a drawdown";
-            }
-            return "invalid or undefined";
         }
 
         private WalkForwardResult walkForward(

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param parameters the parameter set
  * @param value its objective value; NaN when it is infeasible
- * @param rejection why it is infeasible (invalid combination, a constraint not met), for a person; null when feasible
+ * @param rejection why it is infeasible (invalid combination, a constraint not met); null when feasible
  * @param sharpe its Sharpe ratio per bar (not annualised), which the deflated Sharpe ratio compares across trials; NaN
  *     when it has none
  * @param trades how many trades it made
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 public record TrialResult(
         ParameterSet parameters,
         double value,
-        @Nullable String rejection,
+        @Nullable Rejection rejection,
         double sharpe,
         int trades,
         @Nullable ReturnBlocks blocks) {
@@ -34,13 +34,13 @@ public record TrialResult(
     }
 
     /** A parameter set that could not be backtested or did not meet the constraints. */
-    static TrialResult rejected(ParameterSet parameters, String why, double sharpe, int trades) {
+    static TrialResult rejected(ParameterSet parameters, Rejection why, double sharpe, int trades) {
         return new TrialResult(parameters, Double.NaN, why, sharpe, trades, null);
     }
 
     /** Whether the strategy refused the parameter combination itself (it was never backtested). */
     public boolean invalidParameters() {
-        return rejection != null && Double.isNaN(sharpe) && trades == 0;
+        return rejection != null && rejection.kind() == Rejection.Kind.INVALID_PARAMETERS;
     }
 
     /** Whether it counts as a result. */

@@ -61,10 +61,14 @@ final class TrialRunner {
         try {
             metrics = backtest(window, parameters);
         } catch (InvalidParametersException invalid) {
-            return TrialResult.rejected(parameters, invalid.getMessage(), Double.NaN, 0);
+            return TrialResult.rejected(
+                    parameters,
+                    new Rejection(Rejection.Kind.INVALID_PARAMETERS, String.valueOf(invalid.getMessage())),
+                    Double.NaN,
+                    0);
         }
         double sharpePerBar = metrics.sharpe() / Math.sqrt(indicators.bars().barsPerYear());
-        String rejection = rejection(metrics);
+        Rejection rejection = rejection(metrics);
         if (rejection != null) {
             return TrialResult.rejected(parameters, rejection, sharpePerBar, metrics.trades());
         }
@@ -76,20 +80,26 @@ final class TrialRunner {
                 parameters, metrics.value(spec.objective()), null, sharpePerBar, metrics.trades(), blocks);
     }
 
-    private @Nullable String rejection(Metrics metrics) {
+    private @Nullable Rejection rejection(Metrics metrics) {
         int minTrades = spec.constraints().minTrades();
         if (metrics.trades() < minTrades) {
-            return "made " + metrics.trades() + " trades, fewer than the " + minTrades + " the constraints ask for";
+            return new Rejection(
+                    Rejection.Kind.TOO_FEW_TRADES,
+                    "made " + metrics.trades() + " trades, fewer than the " + minTrades + " the constraints ask for");
         }
         BigDecimal maxDrawdown = spec.constraints().maxDrawdown();
         if (maxDrawdown != null && metrics.maxDrawdown() > maxDrawdown.doubleValue()) {
-            return String.format(
-                    "drew down %.1f%%, more than the %s%% the constraints allow",
-                    metrics.maxDrawdown() * 100,
-                    maxDrawdown.movePointRight(2).stripTrailingZeros().toPlainString());
+            return new Rejection(
+                    Rejection.Kind.TOO_DEEP_DRAWDOWN,
+                    String.format(
+                            "drew down %.1f%%, more than the %s%% the constraints allow",
+                            metrics.maxDrawdown() * 100,
+                            maxDrawdown.movePointRight(2).stripTrailingZeros().toPlainString()));
         }
         if (!Double.isFinite(metrics.value(spec.objective()))) {
-            return "has no finite " + spec.objective().wireName() + " (its returns do not define one)";
+            return new Rejection(
+                    Rejection.Kind.UNDEFINED_OBJECTIVE,
+                    "has no finite " + spec.objective().wireName() + " (its returns do not define one)");
         }
         return null;
     }

@@ -28,7 +28,7 @@ public final class TrialWork {
      */
     public boolean run(TrialBatch batch) {
         Optional<AnalysisRequest> request = jobs.request(batch.jobId());
-        if (request.isEmpty() || jobs.cancelRequested(batch.jobId())) {
+        if (request.isEmpty()) {
             studies.forget(batch.jobId());
             return false;
         }

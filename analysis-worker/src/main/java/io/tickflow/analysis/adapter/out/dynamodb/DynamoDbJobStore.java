@@ -71,7 +71,7 @@ public final class DynamoDbJobStore implements JobStore {
     @Override
     public Optional<AnalysisRequest> request(String jobId) {
         return get(jobId)
-                .filter(item -> outcome(item) == null)
+                .filter(item -> outcome(item) == null && !CANCELLING.equals(item.getStatus()))
                 .map(item -> JSON.readValue(item.getRequest(), AnalysisRequest.class));
     }
 

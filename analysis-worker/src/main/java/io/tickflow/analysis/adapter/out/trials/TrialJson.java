@@ -2,6 +2,7 @@ package io.tickflow.analysis.adapter.out.trials;
 
 import io.tickflow.analysis.engine.ParameterSet;
 import io.tickflow.analysis.overfitting.ReturnBlocks;
+import io.tickflow.analysis.study.Rejection;
 import io.tickflow.analysis.study.TrialBatch;
 import io.tickflow.analysis.study.TrialResult;
 import io.tickflow.analysis.study.Window;
@@ -30,6 +31,7 @@ public final class TrialJson {
             SortedMap<String, Double> parameters,
             @Nullable Double value,
             @Nullable String rejection,
+            Rejection.@Nullable Kind rejectionKind,
             @Nullable Double sharpe,
             int trades,
             @Nullable Blocks blocks) {}
@@ -65,7 +67,8 @@ public final class TrialJson {
                 .map(r -> new ResultEntry(
                         r.parameters().values(),
                         r.feasible() ? r.value() : null,
-                        r.rejection(),
+                        r.rejection() == null ? null : r.rejection().reason(),
+                        r.rejection() == null ? null : r.rejection().kind(),
                         Double.isFinite(r.sharpe()) ? r.sharpe() : null,
                         r.trades(),
                         r.blocks() == null
@@ -83,7 +86,9 @@ public final class TrialJson {
                 .map(e -> new TrialResult(
                         new ParameterSet(new TreeMap<>(e.parameters())),
                         e.value() == null ? Double.NaN : e.value(),
-                        e.rejection(),
+                        e.rejection() == null || e.rejectionKind() == null
+                                ? null
+                                : new Rejection(e.rejectionKind(), e.rejection()),
                         e.sharpe() == null ? Double.NaN : e.sharpe(),
                         e.trades(),
                         e.blocks() == null
