@@ -51,8 +51,9 @@ class StorageConfiguration {
     }
 
     @Bean
-    CandleStore candleStore(StorageProperties storage, DynamoDbEnhancedClient enhanced, Clock clock) {
-        return new DynamoDbCandleStore(enhanced, storage.candlesTable(), storage.oneMinuteCandleTtl(), clock);
+    CandleStore candleStore(
+            StorageProperties storage, DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb, Clock clock) {
+        return new DynamoDbCandleStore(enhanced, dynamoDb, storage.candlesTable(), storage.oneMinuteCandleTtl(), clock);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.tickflow.common.contract.ContractJson;
 import io.tickflow.common.contract.ingest.TicksAccepted;
 import io.tickflow.storage.lake.LakeBuffer;
 import io.tickflow.storage.lake.LakeRules;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,12 @@ public final class TickStorage {
             buffer.add(accepted.get(i).receipt(), List.of(events.get(i)));
             ticks += events.get(i).ticks().size();
         }
-        return new Outcome(accepted.size(), quarantined, ticks, state);
+        return new Outcome(
+                accepted.size(),
+                quarantined,
+                ticks,
+                state,
+                events.stream().map(TicksAccepted::occurredAt).toList());
     }
 
     /**
@@ -72,6 +78,8 @@ public final class TickStorage {
      * @param quarantined messages quarantined
      * @param ticks ticks buffered for the lake
      * @param state what the candles and prices update did
+     * @param accepted when ingest-service accepted each event taken in, to measure how long the ticks took to arrive
      */
-    public record Outcome(int events, int quarantined, int ticks, MarketStateUpdate.Outcome state) {}
+    public record Outcome(
+            int events, int quarantined, int ticks, MarketStateUpdate.Outcome state, List<Instant> accepted) {}
 }

@@ -6,7 +6,6 @@ import io.tickflow.storage.candles.Candle;
 import io.tickflow.storage.candles.CandleKey;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
@@ -19,9 +18,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  *
  * <p>Decimals are strings, exact to the last digit (a DynamoDB number stops at 38). {@code version} is the enhanced
  * client's optimistic lock: two workers updating one candle retry instead of overwriting each other. One-minute candles
- * keep the ids of the events they hold in {@code events}, which makes adding an event idempotent, and expire through
- * {@code expiresAt}; longer candles keep {@code sourceVersion}, the sum of their children's versions when they were
- * computed, so an older computation never replaces a newer one.
+ * expire through {@code expiresAt}; the events they hold are recorded beside them, one marker item per (event, candle)
+ * (see {@link DynamoDbCandleStore}), so the item stays small. {@code events} is only read: candles written before the
+ * markers kept the ids of their events there, and an event among them is not added again. Longer candles keep
+ * {@code sourceVersion}, the sum of their children's versions when they were computed, so an older computation never
+ * replaces a newer one.
  */
 @DynamoDbBean
 public class CandleItem {
@@ -82,10 +83,6 @@ public class CandleItem {
         this.firstTime = Micros.of(candle.firstTime());
         this.lastTime = Micros.of(candle.lastTime());
         this.source = source;
-    }
-
-    Set<String> eventsOrEmpty() {
-        return events == null ? new HashSet<>() : events;
     }
 
     @DynamoDbPartitionKey

@@ -10,10 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -21,16 +24,32 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetResultPage;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Candles in the candles table through the enhanced client. Every write is a versioned put: when another worker
  * changed the candle since it was read, the put fails, the candle is read again and the change made again.
+ *
+ * <p>Adding trades to a one-minute candle is idempotent per event: the candle's new values are written in one
+ * TransactWriteItems with an applied marker for each event whose part it adds (key: the candle's series and the event
+ * id, {@link #markerSeries}; the candle's open time), each conditional on not existing. A replayed event's marker
+ * exists, its part is left out and nothing is counted twice; a crash leaves either the candle and its markers or
+ * neither. The candle item stays a few hundred bytes however many events it holds, and the writes grow with the
+ * (event, candle) pairs, not with the ticks.
  */
 public final class DynamoDbCandleStore implements CandleStore {
 
     /** Writers that keep colliding on one candle give up after this many tries; the message is then retried whole. */
     private static final int MAX_ATTEMPTS = 25;
+
+    /** DynamoDB's limit on the items of one TransactWriteItems: the candle and up to 99 markers. */
+    private static final int MAX_TRANSACTION_ITEMS = 100;
 
     private static final TableSchema<CandleItem> SCHEMA = TableSchema.fromBean(CandleItem.class);
 
@@ -55,15 +74,25 @@ public final class DynamoDbCandleStore implements CandleStore {
             "version");
 
     private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
     private final DynamoDbTable<CandleItem> table;
     private final Duration oneMinuteTtl;
     private final Clock clock;
 
     /**
-     * @param oneMinuteTtl how long a one-minute candle is kept after its last change (its TTL); longer ones stay
+     * @param oneMinuteTtl how long a one-minute candle and its markers are kept after its last change (their TTL), and
+     *     so how late a replayed event is still recognised; longer candles stay
      */
-    public DynamoDbCandleStore(DynamoDbEnhancedClient enhanced, String tableName, Duration oneMinuteTtl, Clock clock) {
+    public DynamoDbCandleStore(
+            DynamoDbEnhancedClient enhanced,
+            DynamoDbClient dynamoDb,
+            String tableName,
+            Duration oneMinuteTtl,
+            Clock clock) {
         this.enhanced = enhanced;
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
         this.table = enhanced.table(tableName, SCHEMA);
         this.oneMinuteTtl = oneMinuteTtl;
         this.clock = clock;
@@ -71,44 +100,137 @@ public final class DynamoDbCandleStore implements CandleStore {
 
     @Override
     public List<Candle> addOnce(Collection<EventPart> parts) {
-        Map<CandleKey, List<EventPart>> byCandle = new LinkedHashMap<>();
-        parts.forEach(p ->
-                byCandle.computeIfAbsent(p.part().key(), k -> new ArrayList<>()).add(p));
+        Map<CandleKey, Map<UUID, Candle>> byCandle = new LinkedHashMap<>();
+        // The same event twice in one batch (a redelivery beside the first delivery) is one part.
+        parts.forEach(p -> byCandle.computeIfAbsent(p.part().key(), k -> new LinkedHashMap<>())
+                .putIfAbsent(p.eventId(), p.part()));
         Map<CandleKey, CandleItem> stored = load(byCandle.keySet());
         List<Candle> result = new ArrayList<>(byCandle.size());
-        byCandle.forEach((key, candleParts) -> result.add(addOnce(key, candleParts, stored.get(key))));
+        byCandle.forEach((key, candleParts) -> {
+            Candle candle = addOnce(key, candleParts, stored.get(key));
+            if (candle != null) {
+                result.add(candle);
+            }
+        });
         return result;
     }
 
-    private Candle addOnce(CandleKey key, List<EventPart> parts, CandleItem item) {
-        for (int attempt = 1; ; attempt++) {
-            Set<String> held = item == null ? new java.util.HashSet<>() : item.eventsOrEmpty();
+    /**
+     * Adds the parts not applied yet to the candle, in transactions of the candle's new values and one applied marker
+     * per part, so that a marker exists exactly when its part is in the candle.
+     *
+     * @return the candle as stored afterwards; {@code null} when every part was applied before and the candle is gone
+     *     (expired)
+     */
+    private @Nullable Candle addOnce(CandleKey key, Map<UUID, Candle> parts, @Nullable CandleItem item) {
+        Map<UUID, Candle> pending = new LinkedHashMap<>(parts);
+        int collisions = 0;
+        while (true) {
+            Set<String> legacy = item == null ? null : item.getEvents();
+            if (legacy != null) {
+                // Candles written before the markers existed hold their event ids themselves.
+                pending.keySet().removeIf(id -> legacy.contains(id.toString()));
+            }
+            if (pending.isEmpty()) {
+                return item == null ? null : item.toCandle();
+            }
+            List<UUID> chunk =
+                    pending.keySet().stream().limit(MAX_TRANSACTION_ITEMS - 1).toList();
             Candle merged = item == null ? null : item.toCandle();
-            boolean changed = false;
-            for (EventPart part : parts) {
-                // The idempotency key: an event's part is in the candle once, however often the event comes.
-                if (held.add(part.eventId().toString())) {
-                    merged = merged == null ? part.part() : merged.merge(part.part());
-                    changed = true;
-                }
+            for (UUID event : chunk) {
+                Candle part = pending.get(event);
+                merged = merged == null ? part : merged.merge(part);
             }
-            if (!changed) {
-                return merged;
-            }
+            Long expected = item == null ? null : item.getVersion();
             CandleItem next = item == null ? new CandleItem() : item;
             next.setCandle(merged, item == null || item.getSource() == null ? "trades" : item.getSource());
-            next.setEvents(held);
-            next.setExpiresAt(clock.instant().plus(oneMinuteTtl).getEpochSecond());
+            long expiresAt = clock.instant().plus(oneMinuteTtl).getEpochSecond();
+            next.setExpiresAt(expiresAt);
+            next.setVersion(expected == null ? 1L : expected + 1);
+            List<TransactWriteItem> writes = new ArrayList<>(chunk.size() + 1);
+            writes.add(TransactWriteItem.builder()
+                    .put(candlePut(SCHEMA.itemToMap(next, true), expected))
+                    .build());
+            for (UUID event : chunk) {
+                writes.add(TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName(tableName)
+                                .item(Map.of(
+                                        "series", AttributeValue.fromS(markerSeries(key, event)),
+                                        "openTime",
+                                                AttributeValue.fromN(Long.toString(
+                                                        key.openTime().toEpochMilli())),
+                                        "expiresAt", AttributeValue.fromN(Long.toString(expiresAt))))
+                                // The idempotency key: the event id, for this candle.
+                                .conditionExpression("attribute_not_exists(series)")
+                                .build())
+                        .build());
+            }
             try {
-                table.putItem(next);
-                return merged;
-            } catch (ConditionalCheckFailedException e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw e;
+                dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                chunk.forEach(pending::remove);
+                if (pending.isEmpty()) {
+                    return merged;
                 }
+                // The next chunk builds on this one's write.
+                item = next;
+            } catch (TransactionCanceledException cancelled) {
+                pending.keySet().removeAll(appliedBefore(key, chunk, cancelled));
+                if (++collisions == MAX_ATTEMPTS) {
+                    throw cancelled;
+                }
+                // Another writer changed the candle, or some parts were in it already: read it again and go on.
                 item = get(key);
             }
         }
+    }
+
+    private Put candlePut(Map<String, AttributeValue> candle, @Nullable Long expected) {
+        Put.Builder put = Put.builder().tableName(tableName).item(candle);
+        if (expected == null) {
+            return put.conditionExpression("attribute_not_exists(series)").build();
+        }
+        return put.conditionExpression("version = :expected")
+                .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expected))))
+                .build();
+    }
+
+    /** The events of {@code chunk} whose marker for the candle existed: their parts are in it already. */
+    private Set<UUID> appliedBefore(CandleKey key, List<UUID> chunk, TransactionCanceledException cancelled) {
+        List<CancellationReason> reasons = cancelled.cancellationReasons();
+        Set<UUID> applied = new HashSet<>();
+        if (reasons != null && reasons.size() == chunk.size() + 1) {
+            for (int i = 0; i < chunk.size(); i++) {
+                if ("ConditionalCheckFailed".equals(reasons.get(i + 1).code())) {
+                    applied.add(chunk.get(i));
+                }
+            }
+            return applied;
+        }
+        // A store that gives no reasons: the markers themselves say it.
+        for (UUID event : chunk) {
+            Map<String, AttributeValue> marker = dynamoDb.getItem(r -> r.tableName(tableName)
+                            .key(Map.of(
+                                    "series", AttributeValue.fromS(markerSeries(key, event)),
+                                    "openTime",
+                                            AttributeValue.fromN(
+                                                    Long.toString(key.openTime().toEpochMilli()))))
+                            .consistentRead(true))
+                    .item();
+            if (marker != null && !marker.isEmpty()) {
+                applied.add(event);
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * The partition key of the marker saying that {@code event}'s part is in the one-minute candle {@code key}: the
+     * candle's series and the event id, so markers never share a partition with candles and a series' Query never
+     * meets one (a series ends with its interval, a marker with a UUID).
+     */
+    static String markerSeries(CandleKey key, UUID event) {
+        return key.series() + "@" + event;
     }
 
     @Override
