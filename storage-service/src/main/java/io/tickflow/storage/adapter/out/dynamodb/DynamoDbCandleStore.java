@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -33,8 +36,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Candles in the candles table through the enhanced client. Every write is a versioned put: when another worker
- * changed the candle since it was read, the put fails, the candle is read again and the change made again.
+ * Candles in the candles table. One-minute candles and stated bars are written with optimistic locking on {@code
+ * version}: when another worker changed the candle since it was read, the write fails, the candle is read again and
+ * the change made again. Longer candles are recomputed from their children and written only over an older
+ * computation.
  *
  * <p>Adding trades to a one-minute candle is idempotent per event: the candle's new values are written in one
  * TransactWriteItems with an applied marker for each event whose part it adds (key: the candle's series and the event
@@ -50,6 +55,9 @@ public final class DynamoDbCandleStore implements CandleStore {
 
     /** DynamoDB's limit on the items of one TransactWriteItems: the candle and up to 99 markers. */
     private static final int MAX_TRANSACTION_ITEMS = 100;
+
+    /** How many one-minute candles the process remembers as it wrote them: a few hundred bytes each. */
+    private static final int RECENT_CANDLES = 4_096;
 
     private static final TableSchema<CandleItem> SCHEMA = TableSchema.fromBean(CandleItem.class);
 
@@ -80,6 +88,18 @@ public final class DynamoDbCandleStore implements CandleStore {
     private final Duration oneMinuteTtl;
     private final Clock clock;
 
+    /** Turns on the candles, by a hash of their key. */
+    private final ReentrantLock[] turns = new ReentrantLock[64];
+
+    /** The one-minute candles this process wrote last, as written, so the next writer need not read them back. */
+    private final Map<CandleKey, Map<String, AttributeValue>> lastWritten =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<CandleKey, Map<String, AttributeValue>> eldest) {
+                    return size() > RECENT_CANDLES;
+                }
+            });
+
     /**
      * @param oneMinuteTtl how long a one-minute candle and its markers are kept after its last change (their TTL), and
      *     so how late a replayed event is still recognised; longer candles stay
@@ -96,6 +116,7 @@ public final class DynamoDbCandleStore implements CandleStore {
         this.table = enhanced.table(tableName, SCHEMA);
         this.oneMinuteTtl = oneMinuteTtl;
         this.clock = clock;
+        Arrays.setAll(turns, i -> new ReentrantLock());
     }
 
     @Override
@@ -107,12 +128,35 @@ public final class DynamoDbCandleStore implements CandleStore {
         Map<CandleKey, CandleItem> stored = load(byCandle.keySet());
         List<Candle> result = new ArrayList<>(byCandle.size());
         byCandle.forEach((key, candleParts) -> {
-            Candle candle = addOnce(key, candleParts, stored.get(key));
+            Candle candle = addOnceInTurn(key, candleParts, stored.get(key));
             if (candle != null) {
                 result.add(candle);
             }
         });
         return result;
+    }
+
+    /**
+     * Writers of this process take turns on a candle, each starting from the last write: without turns, concurrent
+     * batches of a busy instrument collide on its current candle, and every collision costs a cancelled transaction
+     * and a read. Writers of other processes still collide, and are told apart by the candle's version.
+     */
+    private @Nullable Candle addOnceInTurn(CandleKey key, Map<UUID, Candle> parts, @Nullable CandleItem read) {
+        ReentrantLock turn = turns[Math.floorMod(key.hashCode(), turns.length)];
+        turn.lock();
+        try {
+            CandleItem item = read;
+            Map<String, AttributeValue> written = lastWritten.get(key);
+            if (written != null) {
+                CandleItem mine = SCHEMA.mapToItem(written);
+                if (item == null || mine.getVersion() > item.getVersion()) {
+                    item = mine;
+                }
+            }
+            return addOnce(key, parts, item);
+        } finally {
+            turn.unlock();
+        }
     }
 
     /**
@@ -168,6 +212,7 @@ public final class DynamoDbCandleStore implements CandleStore {
             }
             try {
                 dynamoDb.transactWriteItems(r -> r.transactItems(writes));
+                lastWritten.put(key, writes.getFirst().put().item());
                 chunk.forEach(pending::remove);
                 if (pending.isEmpty()) {
                     return merged;
@@ -175,6 +220,7 @@ public final class DynamoDbCandleStore implements CandleStore {
                 // The next chunk builds on this one's write.
                 item = next;
             } catch (TransactionCanceledException cancelled) {
+                lastWritten.remove(key);
                 pending.keySet().removeAll(appliedBefore(key, chunk, cancelled));
                 if (++collisions == MAX_ATTEMPTS) {
                     throw cancelled;
@@ -233,37 +279,42 @@ public final class DynamoDbCandleStore implements CandleStore {
         return key.series() + "@" + event;
     }
 
+    /**
+     * One Query for the children and one conditional put: the put wins only over a computation from older children
+     * ({@code sourceVersion} smaller), so concurrent roll-ups never retry, and the newest one stays. The rolled-up
+     * candle's own {@code version} is its {@code sourceVersion}, which grows with every change below it, so the next
+     * interval up sees the change in the sum of its children's versions.
+     */
     @Override
     public Candle rollUp(CandleKey parent, Interval childInterval) {
-        for (int attempt = 1; ; attempt++) {
-            List<CandleItem> children = query(
-                    CandleKey.series(parent.venue(), parent.symbol(), childInterval),
-                    parent.openTime(),
-                    parent.closeTime());
-            if (children.isEmpty()) {
-                throw new IllegalStateException(
-                        "No " + childInterval.wireName() + " candles to roll " + parent + " up from");
-            }
-            Candle rolled = Candle.rollUp(
-                    parent, children.stream().map(CandleItem::toCandle).toList());
-            long sourceVersion =
-                    children.stream().mapToLong(CandleItem::getVersion).sum();
+        List<CandleItem> children = query(
+                CandleKey.series(parent.venue(), parent.symbol(), childInterval),
+                parent.openTime(),
+                parent.closeTime());
+        if (children.isEmpty()) {
+            throw new IllegalStateException(
+                    "No " + childInterval.wireName() + " candles to roll " + parent + " up from");
+        }
+        Candle rolled = Candle.rollUp(
+                parent, children.stream().map(CandleItem::toCandle).toList());
+        long sourceVersion = children.stream().mapToLong(CandleItem::getVersion).sum();
+        CandleItem next = new CandleItem();
+        next.setCandle(rolled, "roll-up");
+        next.setSourceVersion(sourceVersion);
+        next.setVersion(sourceVersion);
+        try {
+            dynamoDb.putItem(r -> r.tableName(tableName)
+                    .item(SCHEMA.itemToMap(next, true))
+                    .conditionExpression("attribute_not_exists(sourceVersion) OR sourceVersion < :source")
+                    .expressionAttributeValues(Map.of(":source", AttributeValue.fromN(Long.toString(sourceVersion)))));
+            return rolled;
+        } catch (ConditionalCheckFailedException e) {
+            // Someone computed it from the same or newer children already.
             CandleItem current = get(parent);
-            if (current != null && current.getSourceVersion() != null && current.getSourceVersion() >= sourceVersion) {
-                // Someone computed it from the same or newer children already.
-                return current.toCandle();
+            if (current == null) {
+                throw new IllegalStateException(parent + " was there a moment ago and is gone", e);
             }
-            CandleItem next = current == null ? new CandleItem() : current;
-            next.setCandle(rolled, "roll-up");
-            next.setSourceVersion(sourceVersion);
-            try {
-                table.putItem(next);
-                return rolled;
-            } catch (ConditionalCheckFailedException e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
+            return current.toCandle();
         }
     }
 
