@@ -125,7 +125,10 @@ public final class DynamoDbCandleStore implements CandleStore {
         // The same event twice in one batch (a redelivery beside the first delivery) is one part.
         parts.forEach(p -> byCandle.computeIfAbsent(p.part().key(), k -> new LinkedHashMap<>())
                 .putIfAbsent(p.eventId(), p.part()));
-        Map<CandleKey, CandleItem> stored = load(byCandle.keySet());
+        // Candles this process wrote last need no read: if another process wrote one since, the version says so.
+        Map<CandleKey, CandleItem> stored = load(byCandle.keySet().stream()
+                .filter(key -> !lastWritten.containsKey(key))
+                .toList());
         List<Candle> result = new ArrayList<>(byCandle.size());
         byCandle.forEach((key, candleParts) -> {
             Candle candle = addOnceInTurn(key, candleParts, stored.get(key));

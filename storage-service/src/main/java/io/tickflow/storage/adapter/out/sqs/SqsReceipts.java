@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -24,6 +25,9 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  */
 public final class SqsReceipts implements Receipts, Quarantine {
 
+    /** SQS calls a heartbeat or an acknowledgement has in flight at once. */
+    private static final int CALLS_AT_ONCE = 8;
+
     private final SqsAsyncClient sqs;
     private final Supplier<String> queueUrl;
     private final Supplier<String> deadLetterQueueUrl;
@@ -37,8 +41,7 @@ public final class SqsReceipts implements Receipts, Quarantine {
     @Override
     public void extend(Collection<String> receipts, Duration visibility) {
         int seconds = (int) Math.min(visibility.toSeconds(), 43_200);
-        List<CompletableFuture<?>> calls = new ArrayList<>();
-        for (List<String> chunk : chunks(receipts)) {
+        inWaves(receipts, chunk -> {
             List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
@@ -47,17 +50,15 @@ public final class SqsReceipts implements Receipts, Quarantine {
                         .visibilityTimeout(seconds)
                         .build());
             }
-            calls.add(sqs.changeMessageVisibilityBatch(
+            return sqs.changeMessageVisibilityBatch(
                             r -> r.queueUrl(queueUrl.get()).entries(entries))
-                    .thenAccept(response -> failIfAny(response.failed(), "extend the visibility of")));
-        }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+                    .thenAccept(response -> failIfAny(response.failed(), "extend the visibility of"));
+        });
     }
 
     @Override
     public void acknowledge(Collection<String> receipts) {
-        List<CompletableFuture<?>> calls = new ArrayList<>();
-        for (List<String> chunk : chunks(receipts)) {
+        inWaves(receipts, chunk -> {
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 entries.add(DeleteMessageBatchRequestEntry.builder()
@@ -65,10 +66,24 @@ public final class SqsReceipts implements Receipts, Quarantine {
                         .receiptHandle(chunk.get(i))
                         .build());
             }
-            calls.add(sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl.get()).entries(entries))
-                    .thenAccept(response -> failIfAny(response.failed(), "delete")));
+            return sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl.get()).entries(entries))
+                    .thenAccept(response -> failIfAny(response.failed(), "delete"));
+        });
+    }
+
+    /**
+     * Sends the calls for ten receipts each, {@link #CALLS_AT_ONCE} at a time. The client is the listener's too: a
+     * heartbeat or a flush of a full buffer (hundreds of messages) sent all at once would take every connection, and
+     * the polls for new messages would wait behind it.
+     */
+    private void inWaves(Collection<String> receipts, Function<List<String>, CompletableFuture<?>> call) {
+        List<List<String>> chunks = chunks(receipts);
+        for (int from = 0; from < chunks.size(); from += CALLS_AT_ONCE) {
+            CompletableFuture.allOf(chunks.subList(from, Math.min(chunks.size(), from + CALLS_AT_ONCE)).stream()
+                            .map(call)
+                            .toArray(CompletableFuture[]::new))
+                    .join();
         }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
     }
 
     @Override
