@@ -77,7 +77,7 @@ final class DeliveryRecords {
             log.recordAll(batch);
         } catch (RuntimeException e) {
             // Reported once the fan-out has ended, so that the event comes back; the deliveries these records belong to
-            // stay claimed until their lease runs out, and are then made again.
+            // stay claimed, so the event's return does not make them a second time.
             failures.add(e);
         }
     }

@@ -346,7 +346,7 @@ class DelivererTest {
 
         assertThat(fanOut).allSatisfy(d -> assertThat(channel.acceptances(d)).isEqualTo(1));
         assertThat(deliveryLog.entry(fanOut.get(7)).state())
-                .as("left claimed, so that it is made again once its lease runs out")
+                .as("left claimed, so that the event's return does not make it a second time")
                 .isEqualTo(InMemoryDeliveryLog.State.IN_PROGRESS);
     }
 
