@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -56,6 +57,13 @@ public final class Deliverer {
      * fan-out's first deliveries start after one claim request rather than after all of them.
      */
     static final int CLAIMS_PER_GROUP = 100;
+
+    /**
+     * Claim requests under way at once for one fan-out. Enough to keep the log busy; few enough that, where the log
+     * serves requests one at a time (DynamoDB Local does), the first groups' claims come back early instead of every
+     * group's together at the end.
+     */
+    static final int CLAIM_REQUESTS_AT_ONCE = 2;
 
     /** Records written to the log together: as many as one DynamoDB BatchExecuteStatement holds. */
     static final int RECORDS_PER_WRITE = 25;
@@ -118,10 +126,12 @@ public final class Deliverer {
     /**
      * Makes the deliveries, concurrently, and returns once every one is delivered, skipped or given up, and recorded.
      *
-     * <p>The deliveries are claimed in groups of {@value #CLAIMS_PER_GROUP}, all groups at once, and a group's
-     * deliveries start as soon as its claims are in, after their channels have prepared for them together (read their
-     * signing secrets, for webhooks): the first POST does not wait for the last claim. Their records go to the log in
-     * batches as they end ({@link DeliveryRecords}).
+     * <p>The deliveries are claimed in groups of {@value #CLAIMS_PER_GROUP}, {@value #CLAIM_REQUESTS_AT_ONCE} groups
+     * at once, and a group's deliveries start as soon as its claims are in and their channels have prepared for them
+     * together (read their signing secrets, for webhooks): the first POST does not wait for the last claim. Their
+     * records go to the log in batches as they end, but none before every group is claimed: claims and records go to
+     * the same log, and a claim holds up deliveries while a record holds up only the acknowledgement ({@link
+     * DeliveryRecords}).
      *
      * @throws RuntimeException what the delivery log or the dead letters threw, after the other deliveries finished;
      *     the deliveries it concerns are left claimable (or, if the log itself failed, claimable once their lease
@@ -129,6 +139,7 @@ public final class Deliverer {
      */
     public DeliverySummary deliverAll(List<Delivery> deliveries) {
         DeliveryRecords records = new DeliveryRecords(deliveryLog, RECORDS_PER_WRITE, RECORD_WRITERS);
+        Semaphore claimRequests = new Semaphore(CLAIM_REQUESTS_AT_ONCE);
         List<Future<DeliveryOutcome>> running = new ArrayList<>(deliveries.size());
         List<Future<?>> groups = new ArrayList<>();
         // Each claim is owned by the first delivery with its id, so an id given twice is delivered once.
@@ -153,10 +164,17 @@ public final class Deliverer {
                 List<Delivery> group = unique.subList(from, to);
                 List<Integer> at = positions.subList(from, to);
                 groups.add(executor.submit(() -> {
-                    Set<String> owned = deliveryLog.claimAll(group);
-                    prepare(group.stream()
-                            .filter(delivery -> owned.contains(delivery.deliveryId()))
-                            .toList());
+                    // The channels prepare while the claims are made; a delivery that turns out not to be claimed
+                    // (made already) is rare, and preparing for it costs only a read.
+                    Future<?> prepared = executor.submit(() -> prepare(group));
+                    Set<String> owned;
+                    claimRequests.acquire();
+                    try {
+                        owned = deliveryLog.claimAll(group);
+                    } finally {
+                        claimRequests.release();
+                    }
+                    awaitDone(prepared);
                     for (int i = 0; i < group.size(); i++) {
                         Delivery delivery = group.get(i);
                         boolean claimed = owned.contains(delivery.deliveryId());
@@ -170,6 +188,7 @@ public final class Deliverer {
             for (Future<?> group : groups) {
                 awaitDone(group);
             }
+            records.start();
         }
         for (Future<DeliveryOutcome> delivery : made) {
             if (delivery != null) {

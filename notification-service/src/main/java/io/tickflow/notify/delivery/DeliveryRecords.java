@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * writes what has gathered meanwhile, up to {@code batchSize} records a request. A thousand deliveries that end within
  * a second cost a few dozen requests instead of a thousand, and no delivery waits for a timer to fill its batch.
  *
- * <p>When {@link #add} has returned for every record, every record has been written or has failed to be; {@link
- * #failure} then says whether any failed.
+ * <p>Nothing is written before {@link #start}: the fan-out's claims go first. When {@code start} and {@link #add} for
+ * every record have returned, every record has been written or has failed to be; {@link #failure} then says whether any
+ * failed.
  */
 final class DeliveryRecords {
 
@@ -23,6 +24,7 @@ final class DeliveryRecords {
     private final Semaphore writers;
     private final Queue<DeliveryRecord> pending = new ConcurrentLinkedQueue<>();
     private final Queue<RuntimeException> failures = new ConcurrentLinkedQueue<>();
+    private volatile boolean started;
 
     DeliveryRecords(DeliveryLog log, int batchSize, int writers) {
         if (batchSize < 1 || writers < 1) {
@@ -33,9 +35,24 @@ final class DeliveryRecords {
         this.writers = new Semaphore(writers);
     }
 
-    /** Hands a record over and returns once it is written, or once a write under way has promised to take it. */
+    /**
+     * Hands a record over. Once {@link #start} was called, returns once it is written, or once a write under way has
+     * promised to take it; before, returns at once, leaving it to {@code start}.
+     */
     void add(DeliveryRecord record) {
         pending.add(record);
+        if (started) {
+            drain();
+        }
+    }
+
+    /** Writes what was handed over so far and, from now on, what is handed over. */
+    void start() {
+        started = true;
+        drain();
+    }
+
+    private void drain() {
         // A writer that finds nothing left lets go of its permit and looks again: a record added after its last look
         // but before it let go is then written by it or by whoever took the permit instead.
         while (!pending.isEmpty() && writers.tryAcquire()) {
