@@ -53,8 +53,8 @@ public final class Deliverer {
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
 
     /**
-     * Deliveries claimed together: as many as one DynamoDB transaction holds. Every group is claimed at once, so a
-     * fan-out's first deliveries start after one claim request rather than after all of them.
+     * Deliveries claimed together: as many as one DynamoDB transaction holds. A group's deliveries start once its own
+     * claims are in, so a fan-out's first deliveries wait for one claim request rather than for all of them.
      */
     static final int CLAIMS_PER_GROUP = 100;
 
@@ -254,10 +254,10 @@ public final class Deliverer {
         return first;
     }
 
-    /** Lets each channel prepare for the claimed deliveries it will make. */
-    private void prepare(List<Delivery> claimed) {
+    /** Lets each channel prepare for the deliveries of {@code group} it will make. */
+    private void prepare(List<Delivery> group) {
         for (DeliveryChannel channel : channels) {
-            List<Delivery> its = claimed.stream()
+            List<Delivery> its = group.stream()
                     .filter(delivery -> channelFor(delivery.channel()) == channel)
                     .toList();
             if (!its.isEmpty()) {

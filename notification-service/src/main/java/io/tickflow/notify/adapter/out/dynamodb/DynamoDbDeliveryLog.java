@@ -202,7 +202,7 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
      * Writes the records {@value #MAX_BATCH_STATEMENTS} to a BatchExecuteStatement request: each an UPDATE of the
      * delivery's item, changing what {@link #delivered} or {@link #failed} would and costing what their UpdateItem
      * costs, in one request instead of one each. Each statement succeeds or fails alone; those that fail for a
-     * passing reason (throttling, a conflicting transaction) are tried again, a few times.
+     * passing reason (throttling, a conflicting transaction) are tried again, a few times, after a growing pause.
      *
      * <p>An UPDATE statement changes an existing item only: a record whose claim is missing fails instead of writing
      * an item without one.
@@ -248,8 +248,21 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
                 }
             }
             pending = again;
+            if (!pending.isEmpty()) {
+                pause(Duration.ofMillis(50L << round));
+            }
         }
         return unwritten;
+    }
+
+    /** Gives a throttled table a moment before its statements are tried again. */
+    private static void pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing delivery records", e);
+        }
     }
 
     private BatchStatementRequest statement(DeliveryRecord record, String now) {
