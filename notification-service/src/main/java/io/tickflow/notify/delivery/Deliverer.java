@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,9 +146,8 @@ public final class Deliverer {
         // Each claim is owned by the first delivery with its id, so an id given twice is delivered once.
         Set<String> seen = new HashSet<>();
         List<Delivery> unique = new ArrayList<>(deliveries.size());
-        @SuppressWarnings("unchecked")
-        @Nullable
-        Future<DeliveryOutcome>[] made = new Future[deliveries.size()];
+        // Each delivery's future at its position in the list, set by whichever thread submitted it.
+        AtomicReferenceArray<@Nullable Future<DeliveryOutcome>> made = new AtomicReferenceArray<>(deliveries.size());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Integer> positions = new ArrayList<>(deliveries.size());
             for (int i = 0; i < deliveries.size(); i++) {
@@ -156,7 +156,7 @@ public final class Deliverer {
                     unique.add(delivery);
                     positions.add(i);
                 } else {
-                    made[i] = executor.submit(() -> deliver(delivery, false, records));
+                    made.set(i, executor.submit(() -> deliver(delivery, false, records)));
                 }
             }
             for (int from = 0; from < unique.size(); from += CLAIMS_PER_GROUP) {
@@ -178,7 +178,7 @@ public final class Deliverer {
                     for (int i = 0; i < group.size(); i++) {
                         Delivery delivery = group.get(i);
                         boolean claimed = owned.contains(delivery.deliveryId());
-                        made[at.get(i)] = executor.submit(() -> deliver(delivery, claimed, records));
+                        made.set(at.get(i), executor.submit(() -> deliver(delivery, claimed, records)));
                     }
                     return null;
                 }));
@@ -190,7 +190,8 @@ public final class Deliverer {
             }
             records.start();
         }
-        for (Future<DeliveryOutcome> delivery : made) {
+        for (int i = 0; i < made.length(); i++) {
+            @Nullable Future<DeliveryOutcome> delivery = made.get(i);
             if (delivery != null) {
                 running.add(delivery);
             }
