@@ -52,10 +52,11 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * The notification fan-out load harness, and {@code bench/reports/notify-fanout.md}: issue 6's targets for
  * notification-service, measured on the embedded stack.
  *
- * <p>notification-service runs as a child process with {@code -Xmx384m}, its defaults, loopback webhooks allowed and a
- * delivery timeout of 5 s. The harness issues an API key the way the CLI does (the peppered hash into the api-keys
- * table), creates webhook subscriptions through the service's API, publishes AnalysisCompleted events on
- * {@code tickflow-analysis-results} as analysis-worker does, and receives the signed POSTs on {@link LoopbackWebhooks}.
+ * <p>notification-service runs as a child process with {@code -Xmx384m}, its defaults, loopback webhooks allowed,
+ * signing secrets cached 5 s (shorter than the gap between events) and a delivery timeout of 5 s. The harness issues
+ * an API key the way the CLI does (the peppered hash into the api-keys table), creates webhook subscriptions through
+ * the service's API, publishes AnalysisCompleted events on {@code tickflow-analysis-results} as analysis-worker does,
+ * and receives the signed POSTs on {@link LoopbackWebhooks}.
  *
  * <ol>
  *   <li><b>Phase A</b>: N healthy subscriptions (1,000); R events (5), each with a fresh event id, a gap apart.
@@ -93,8 +94,12 @@ public final class NotifyLoad {
     private static final String HEAP = "384m";
     private static final long HEAP_TARGET_MB = 384;
     private static final long LATENCY_TARGET_MS = 1_000;
-    private static final List<String> SERVICE_PROPERTIES =
-            List.of("--tickflow.notify.allowed-networks=127.0.0.0/8", "--tickflow.notify.delivery-timeout=5s");
+    // The signing-secret cache shorter than the gap between events: every event reads its subscriptions' secrets, as
+    // events minutes apart do.
+    private static final List<String> SERVICE_PROPERTIES = List.of(
+            "--tickflow.notify.allowed-networks=127.0.0.0/8",
+            "--tickflow.notify.delivery-timeout=5s",
+            "--tickflow.notify.signing-secret-cache=5s");
 
     private NotifyLoad() {}
 

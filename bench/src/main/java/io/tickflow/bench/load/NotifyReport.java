@@ -54,8 +54,8 @@ final class NotifyReport {
                 .append("` and `")
                 .append(String.join(" ", NotifyLoad.serviceProperties()))
                 .append("` (everything else its defaults: 5 attempts with backoff from 500 ms, 8 deliveries in flight"
-                        + " per endpoint, circuit breakers per endpoint, subscriptions re-read every 2 s, signing"
-                        + " secrets cached 5 s), and this harness, which publishes and receives.\n\n");
+                        + " per endpoint, circuit breakers per endpoint, subscriptions re-read every 2 s), and this"
+                        + " harness, which publishes and receives.\n\n");
 
         long target = NotifyLoad.latencyTargetMicros();
         md.append("## Targets (issue 6)\n\n")
@@ -256,18 +256,19 @@ final class NotifyReport {
                         "Where the time goes: *publish call* is the harness's SNS PublishBatch call; *on a queue*, when"
                                 + " a queue of the harness's own, subscribed to the same topic and long-polled like the"
                                 + " service's, received the event. From publish until the service began to claim a"
-                                + " delivery (the `claimedAt` it writes to its log, taken just before the conditional"
-                                + " UpdateItem; millisecond precision, same machine's clock): p50 %s ms, p99 %s ms; from"
-                                + " then until the POST had been read (the claim's UpdateItem, the signing secret's"
-                                + " read, signing, the POST): p50 %s ms, p99 %s ms.%n%n",
+                                + " delivery (the `claimedAt` it writes to its log, taken just before the claim transaction"
+                                + " of its group of 100; millisecond precision, same machine's clock): p50 %s ms, p99 %s"
+                                + " ms; from then until the POST had been read (the group's claim transaction, its"
+                                + " signing secrets' reads, signing, the POST): p50 %s ms, p99 %s ms.%n%n",
                         phase.toClaim().percentileText(0.50),
                         phase.toClaim().p99Text(),
                         phase.claimToArrival().percentileText(0.50),
                         phase.claimToArrival().p99Text()))
                 .append("AWS calls the service made from the phase's first publish until its last delivery ended"
-                        + " (its `aws.requests` meters; a call's time includes waiting for a pooled connection). Each"
-                        + " delivery makes two UpdateItems, its claim and its outcome; the signing secrets' reads"
-                        + " (Secrets Manager) do not appear because that client is not metered:\n\n")
+                        + " (its `aws.requests` meters; a call's time includes waiting for a pooled connection). A"
+                        + " fan-out claims its deliveries in TransactWriteItems of 100 and records how they ended in"
+                        + " BatchExecuteStatements of 25 UPDATEs; the signing secrets' reads (Secrets Manager's"
+                        + " BatchGetSecretValue, 20 a request) do not appear because that client is not metered:\n\n")
                 .append("| service | operation | calls | mean ms | in flight on average |\n")
                 .append("| --- | --- | ---: | ---: | ---: |\n");
         for (NotifyLoad.AwsCalls calls : phase.calls()) {

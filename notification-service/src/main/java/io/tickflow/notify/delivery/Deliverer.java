@@ -20,10 +20,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +52,25 @@ import org.slf4j.LoggerFactory;
 public final class Deliverer {
 
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
+
+    /**
+     * Deliveries claimed together: as many as one DynamoDB transaction holds. A group's deliveries start once its own
+     * claims are in, so a fan-out's first deliveries wait for one claim request rather than for all of them.
+     */
+    static final int CLAIMS_PER_GROUP = 100;
+
+    /**
+     * Claim requests under way at once for one fan-out. Enough to keep the log busy; few enough that, where the log
+     * serves requests one at a time (DynamoDB Local does), the first groups' claims come back early instead of every
+     * group's together at the end.
+     */
+    static final int CLAIM_REQUESTS_AT_ONCE = 2;
+
+    /** Records written to the log together: as many as one DynamoDB BatchExecuteStatement holds. */
+    static final int RECORDS_PER_WRITE = 25;
+
+    /** Record writes under way at once for one fan-out. */
+    static final int RECORD_WRITERS = 4;
 
     private final List<DeliveryChannel> channels;
     private final DeliveryLog deliveryLog;
@@ -102,39 +125,95 @@ public final class Deliverer {
     }
 
     /**
-     * Makes the deliveries, concurrently, and returns once every one is delivered, skipped or given up.
+     * Makes the deliveries, concurrently, and returns once every one is delivered, skipped or given up, and recorded.
+     *
+     * <p>The deliveries are claimed in groups of {@value #CLAIMS_PER_GROUP}, {@value #CLAIM_REQUESTS_AT_ONCE} groups
+     * at once, and a group's deliveries start as soon as its claims are in and their channels have prepared for them
+     * together (read their signing secrets, for webhooks): the first POST does not wait for the last claim. Their
+     * records go to the log in batches as they end, but none before every group is claimed: claims and records go to
+     * the same log, and a claim holds up deliveries while a record holds up only the acknowledgement ({@link
+     * DeliveryRecords}).
      *
      * @throws RuntimeException what the delivery log or the dead letters threw, after the other deliveries finished;
      *     the deliveries it concerns are left claimable (or, if the log itself failed, claimable once their lease
      *     expires)
      */
     public DeliverySummary deliverAll(List<Delivery> deliveries) {
+        DeliveryRecords records = new DeliveryRecords(deliveryLog, RECORDS_PER_WRITE, RECORD_WRITERS);
+        Semaphore claimRequests = new Semaphore(CLAIM_REQUESTS_AT_ONCE);
         List<Future<DeliveryOutcome>> running = new ArrayList<>(deliveries.size());
-        // Claimed together, in as few requests as the log allows; each claim is owned by the first delivery with
-        // its id, so an id given twice is delivered once.
-        Set<String> owned = new HashSet<>(deliveryLog.claimAll(deliveries));
-        // Closing the executor waits for every delivery.
+        List<Future<?>> groups = new ArrayList<>();
+        // Each claim is owned by the first delivery with its id, so an id given twice is delivered once.
+        Set<String> seen = new HashSet<>();
+        List<Delivery> unique = new ArrayList<>(deliveries.size());
+        // Each delivery's future at its position in the list, set by whichever thread submitted it.
+        AtomicReferenceArray<@Nullable Future<DeliveryOutcome>> made = new AtomicReferenceArray<>(deliveries.size());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Delivery delivery : deliveries) {
-                boolean claimed = owned.remove(delivery.deliveryId());
-                running.add(executor.submit(() -> deliver(delivery, claimed)));
+            List<Integer> positions = new ArrayList<>(deliveries.size());
+            for (int i = 0; i < deliveries.size(); i++) {
+                Delivery delivery = deliveries.get(i);
+                if (seen.add(delivery.deliveryId())) {
+                    unique.add(delivery);
+                    positions.add(i);
+                } else {
+                    made.set(i, executor.submit(() -> deliver(delivery, false, records)));
+                }
+            }
+            for (int from = 0; from < unique.size(); from += CLAIMS_PER_GROUP) {
+                int to = Math.min(unique.size(), from + CLAIMS_PER_GROUP);
+                List<Delivery> group = unique.subList(from, to);
+                List<Integer> at = positions.subList(from, to);
+                groups.add(executor.submit(() -> {
+                    // The channels prepare while the claims are made; a delivery that turns out not to be claimed
+                    // (made already) is rare, and preparing for it costs only a read.
+                    Future<?> prepared = executor.submit(() -> prepare(group));
+                    Set<String> owned;
+                    claimRequests.acquire();
+                    try {
+                        owned = deliveryLog.claimAll(group);
+                    } finally {
+                        claimRequests.release();
+                    }
+                    awaitDone(prepared);
+                    for (int i = 0; i < group.size(); i++) {
+                        Delivery delivery = group.get(i);
+                        boolean claimed = owned.contains(delivery.deliveryId());
+                        made.set(at.get(i), executor.submit(() -> deliver(delivery, claimed, records)));
+                    }
+                    return null;
+                }));
+            }
+            // A group submits its deliveries to this executor, so it stays open until every group is done; closing it
+            // then waits for the deliveries.
+            for (Future<?> group : groups) {
+                awaitDone(group);
+            }
+            records.start();
+        }
+        for (int i = 0; i < made.length(); i++) {
+            @Nullable Future<DeliveryOutcome> delivery = made.get(i);
+            if (delivery != null) {
+                running.add(delivery);
             }
         }
         List<DeliveryOutcome> outcomes = new ArrayList<>(running.size());
         @Nullable Throwable failure = null;
-        for (Future<DeliveryOutcome> delivery : running) {
-            switch (delivery.state()) {
-                case SUCCESS -> outcomes.add(delivery.resultNow());
-                case FAILED -> {
-                    Throwable thrown = delivery.exceptionNow();
-                    if (failure == null) {
-                        failure = thrown;
-                    } else {
-                        failure.addSuppressed(thrown);
+        List<Future<?>> finished = new ArrayList<>(groups);
+        finished.addAll(running);
+        for (Future<?> task : finished) {
+            switch (task.state()) {
+                case SUCCESS -> {
+                    if (task.resultNow() instanceof DeliveryOutcome outcome) {
+                        outcomes.add(outcome);
                     }
                 }
-                case RUNNING, CANCELLED -> throw new IllegalStateException("A delivery did not finish: " + delivery);
+                case FAILED -> failure = joined(failure, task.exceptionNow());
+                case RUNNING, CANCELLED -> throw new IllegalStateException("A delivery did not finish: " + task);
             }
+        }
+        RuntimeException unrecorded = records.failure();
+        if (unrecorded != null) {
+            failure = joined(failure, unrecorded);
         }
         if (failure instanceof RuntimeException e) {
             throw e;
@@ -151,7 +230,44 @@ public final class Deliverer {
         return new DeliverySummary(outcomes);
     }
 
-    private DeliveryOutcome deliver(Delivery delivery, boolean claimed) throws Exception {
+    /** Waits for {@code task} to end, however it ends: how it ended is looked at once every task has. */
+    private static void awaitDone(Future<?> task) {
+        boolean interrupted = false;
+        while (!task.isDone()) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | CancellationException e) {
+                // Ended; looked at later.
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Throwable joined(@Nullable Throwable first, Throwable next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
+    /** Lets each channel prepare for the deliveries of {@code group} it will make. */
+    private void prepare(List<Delivery> group) {
+        for (DeliveryChannel channel : channels) {
+            List<Delivery> its = group.stream()
+                    .filter(delivery -> channelFor(delivery.channel()) == channel)
+                    .toList();
+            if (!its.isEmpty()) {
+                channel.prepare(its);
+            }
+        }
+    }
+
+    private DeliveryOutcome deliver(Delivery delivery, boolean claimed, DeliveryRecords records) throws Exception {
         if (!claimed) {
             return new DeliveryOutcome(delivery.deliveryId(), DeliveryStatus.DUPLICATE, 0, null);
         }
@@ -163,7 +279,8 @@ public final class Deliverer {
                     new DeliveryFailure(
                             "No delivery channel handles "
                                     + delivery.channel().getClass().getSimpleName(),
-                            false));
+                            false),
+                    records);
         }
         String endpoint = delivery.channel().endpoint();
         Bulkhead bulkhead = bulkheads.bulkhead(endpoint);
@@ -177,16 +294,16 @@ public final class Deliverer {
         try {
             Retry.decorateCheckedRunnable(retry, attempt).run();
         } catch (DeliveryFailure failure) {
-            return giveUp(delivery, attempts.get(), failure);
+            return giveUp(delivery, attempts.get(), failure, records);
         } catch (Throwable unexpected) {
             // Interrupted (the service is stopping) or broken: nothing was delivered, so leave it claimable.
-            deliveryLog.failed(delivery, attempts.get(), String.valueOf(unexpected), false);
+            records.add(new DeliveryRecord.Failed(delivery, attempts.get(), String.valueOf(unexpected), false));
             if (unexpected instanceof Exception e) {
                 throw e;
             }
             throw (Error) unexpected;
         }
-        deliveryLog.delivered(delivery, attempts.get(), Duration.between(started, clock.instant()));
+        records.add(new DeliveryRecord.Delivered(delivery, attempts.get(), Duration.between(started, clock.instant())));
         return new DeliveryOutcome(delivery.deliveryId(), DeliveryStatus.DELIVERED, attempts.get(), null);
     }
 
@@ -215,7 +332,7 @@ public final class Deliverer {
         }
     }
 
-    private DeliveryOutcome giveUp(Delivery delivery, int attempts, DeliveryFailure failure) {
+    private DeliveryOutcome giveUp(Delivery delivery, int attempts, DeliveryFailure failure, DeliveryRecords records) {
         String lastError = Objects.requireNonNullElse(failure.getMessage(), failure.toString());
         String reason;
         if (attempts == 0) {
@@ -234,10 +351,10 @@ public final class Deliverer {
         try {
             deadLetters.send(delivery, reason);
         } catch (RuntimeException e) {
-            deliveryLog.failed(delivery, attempts, lastError, false);
+            records.add(new DeliveryRecord.Failed(delivery, attempts, lastError, false));
             throw e;
         }
-        deliveryLog.failed(delivery, attempts, lastError, true);
+        records.add(new DeliveryRecord.Failed(delivery, attempts, lastError, true));
         return new DeliveryOutcome(delivery.deliveryId(), DeliveryStatus.FAILED, attempts, lastError);
     }
 

@@ -57,4 +57,20 @@ public interface DeliveryLog {
      * @param deadLettered whether it reached the dead letters, from where it can be replayed
      */
     void failed(Delivery delivery, int attempts, String lastError, boolean deadLettered);
+
+    /**
+     * {@link #delivered} and {@link #failed} for many deliveries at once, which an implementation may do in fewer
+     * requests: one event's deliveries end within moments of each other, and writing each record alone would cost a
+     * request per delivery.
+     *
+     * @throws RuntimeException if some of the records could not be written; the others may have been
+     */
+    default void recordAll(List<DeliveryRecord> records) {
+        for (DeliveryRecord record : records) {
+            switch (record) {
+                case DeliveryRecord.Delivered d -> delivered(d.delivery(), d.attempts(), d.latency());
+                case DeliveryRecord.Failed f -> failed(f.delivery(), f.attempts(), f.lastError(), f.deadLettered());
+            }
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -117,6 +118,17 @@ public final class WebhookChannel implements DeliveryChannel, AutoCloseable {
     @Override
     public boolean handles(Channel channel) {
         return channel instanceof Channel.Webhook;
+    }
+
+    /** Reads the deliveries' signing secrets together; a secret that could not be read is read again per delivery. */
+    @Override
+    public void prepare(List<Delivery> deliveries) {
+        try {
+            secrets.prefetch(
+                    deliveries.stream().map(Delivery::subscriptionId).distinct().toList());
+        } catch (IOException unreachable) {
+            // Each delivery reads its secret at its first attempt, and fails there (retryably) if it still cannot.
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tickflow.notify.webhook;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,15 @@ public interface WebhookSecrets {
      * @throws IOException if they cannot be read now (the store is unreachable); the delivery is tried again later
      */
     Secrets forSubscription(String subscriptionId) throws IOException;
+
+    /**
+     * Reads the secrets of many subscriptions ahead of their deliveries, in as few requests as the store allows, so
+     * that {@link #forSubscription} finds them without a request of its own. One event fans out to many
+     * subscriptions, and a read per delivery would cost a request per delivery.
+     *
+     * @throws IOException if the store cannot be reached now; each delivery then reads its secret itself
+     */
+    default void prefetch(Collection<String> subscriptionIds) throws IOException {}
 
     /**
      * A subscription's signing secrets. During a rotation both are set and every delivery carries a signature by

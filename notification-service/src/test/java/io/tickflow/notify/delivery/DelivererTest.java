@@ -288,6 +288,62 @@ class DelivererTest {
                         InMemoryDeliveryLog.State.FAILED, 1, "400 Bad Request", null, false));
     }
 
+    @Test
+    void deliversAFanOutLargerThanOneClaimGroupOnceEachAndRecordsEveryDelivery() {
+        channel.on("a.example", accepts()).on("b.example", accepts());
+        List<Delivery> fanOut = IntStream.range(0, 2 * Deliverer.CLAIMS_PER_GROUP + 17)
+                .mapToObj(i -> delivery("sub-" + i, i % 2 == 0 ? "a.example" : "b.example"))
+                .toList();
+
+        DeliverySummary summary = deliverer(settings(3)).deliverAll(concat(fanOut, fanOut.subList(0, 5)));
+
+        assertThat(summary.delivered()).isEqualTo(fanOut.size());
+        assertThat(summary.duplicates()).as("the ids given twice").isEqualTo(5);
+        assertThat(fanOut).allSatisfy(d -> {
+            assertThat(channel.acceptances(d)).isEqualTo(1);
+            assertThat(deliveryLog.entry(d).state()).isEqualTo(InMemoryDeliveryLog.State.DELIVERED);
+        });
+        assertThat(deliveryLog.batchSizes())
+                .as("every record written once, never more than a write holds")
+                .allSatisfy(size -> assertThat(size).isBetween(1, Deliverer.RECORDS_PER_WRITE))
+                .satisfies(sizes -> assertThat(
+                                sizes.stream().mapToInt(Integer::intValue).sum())
+                        .isEqualTo(fanOut.size()));
+    }
+
+    @Test
+    void preparesTheChannelForEachGroupOfDeliveriesTogetherAndForEachDeliveryOnce() {
+        channel.on("a.example", accepts());
+        List<Delivery> fanOut = IntStream.range(0, 2 * Deliverer.CLAIMS_PER_GROUP + 1)
+                .mapToObj(i -> delivery("sub-" + i, "a.example"))
+                .toList();
+
+        deliverer(settings(3)).deliverAll(fanOut);
+
+        assertThat(channel.prepared()).hasSize(3).allSatisfy(group -> assertThat(group)
+                .hasSizeLessThanOrEqualTo(Deliverer.CLAIMS_PER_GROUP));
+        assertThat(channel.prepared().stream().flatMap(List::stream).toList())
+                .containsExactlyInAnyOrderElementsOf(fanOut);
+    }
+
+    @Test
+    void reportsADeliveryLogThatCannotRecordAfterFinishingTheOtherDeliveries() {
+        channel.on("a.example", accepts());
+        List<Delivery> fanOut = IntStream.range(0, 60)
+                .mapToObj(i -> delivery("sub-" + i, "a.example"))
+                .toList();
+        deliveryLog.cannotRecord(fanOut.get(7));
+
+        assertThatThrownBy(() -> deliverer(settings(3)).deliverAll(fanOut))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("delivery log is unreachable");
+
+        assertThat(fanOut).allSatisfy(d -> assertThat(channel.acceptances(d)).isEqualTo(1));
+        assertThat(deliveryLog.entry(fanOut.get(7)).state())
+                .as("left claimed, so that the event's return does not make it a second time")
+                .isEqualTo(InMemoryDeliveryLog.State.IN_PROGRESS);
+    }
+
     private Deliverer deliverer(DeliverySettings settings) {
         return new Deliverer(List.of(channel), deliveryLog, deadLetters, settings, clock);
     }

@@ -1,15 +1,20 @@
 package io.tickflow.notify.delivery;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A delivery log in a map. It has no lease: a claim is taken over only after a crash, which an in-memory log does not
- * outlive. Tests can wait for claims and records without sleeping.
+ * outlive. Tests can wait for claims and records without sleeping, see how records were batched, and make the writes of
+ * some records fail.
  */
 final class InMemoryDeliveryLog implements DeliveryLog {
 
@@ -25,6 +30,8 @@ final class InMemoryDeliveryLog implements DeliveryLog {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Semaphore claims = new Semaphore(0);
     private final Semaphore records = new Semaphore(0);
+    private final Queue<Integer> batchSizes = new ConcurrentLinkedQueue<>();
+    private final Set<String> unwritable = ConcurrentHashMap.newKeySet();
 
     @Override
     public boolean claim(Delivery delivery) {
@@ -50,6 +57,28 @@ final class InMemoryDeliveryLog implements DeliveryLog {
     public void failed(Delivery delivery, int attempts, String lastError, boolean deadLettered) {
         entries.put(delivery.deliveryId(), new Entry(State.FAILED, attempts, lastError, null, deadLettered));
         records.release();
+    }
+
+    /** Writes the records one by one, as a log without batches does; fails the batch if it holds an unwritable one. */
+    @Override
+    public void recordAll(List<DeliveryRecord> batch) {
+        batchSizes.add(batch.size());
+        for (DeliveryRecord record : batch) {
+            if (unwritable.contains(record.delivery().deliveryId())) {
+                throw new IllegalStateException("The delivery log is unreachable");
+            }
+        }
+        DeliveryLog.super.recordAll(batch);
+    }
+
+    /** Makes every batch holding the record of {@code delivery} fail. */
+    void cannotRecord(Delivery delivery) {
+        unwritable.add(delivery.deliveryId());
+    }
+
+    /** How many records each {@link #recordAll} was given. */
+    List<Integer> batchSizes() {
+        return List.copyOf(batchSizes);
     }
 
     @Nullable

@@ -1,14 +1,18 @@
 package io.tickflow.notify.delivery;
 
 import io.tickflow.notify.subscription.Channel;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A webhook channel whose endpoints behave as a test says: accept, fail some times first, fail always, refuse for
- * good, or hang until released. It counts attempts per delivery and per endpoint, and acceptances per delivery.
+ * good, or hang until released. It counts attempts per delivery and per endpoint, and acceptances per delivery, and
+ * keeps what it was asked to prepare for.
  */
 final class ScriptedChannel implements DeliveryChannel {
 
@@ -59,6 +63,7 @@ final class ScriptedChannel implements DeliveryChannel {
     private final Map<String, AtomicInteger> attemptsByDelivery = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attemptsByHost = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> acceptances = new ConcurrentHashMap<>();
+    private final Queue<List<Delivery>> prepared = new ConcurrentLinkedQueue<>();
 
     /** Makes {@code host}'s endpoint behave so from now on. */
     ScriptedChannel on(String host, Behaviour behaviour) {
@@ -72,6 +77,11 @@ final class ScriptedChannel implements DeliveryChannel {
     }
 
     @Override
+    public void prepare(List<Delivery> deliveries) {
+        prepared.add(List.copyOf(deliveries));
+    }
+
+    @Override
     public void deliver(Delivery delivery) throws DeliveryFailure {
         String host = ((Channel.Webhook) delivery.channel()).url().getHost();
         int attempt = counter(attemptsByDelivery, delivery.deliveryId()).incrementAndGet();
@@ -82,6 +92,11 @@ final class ScriptedChannel implements DeliveryChannel {
         }
         behaviour.answer(delivery, attempt);
         counter(acceptances, delivery.deliveryId()).incrementAndGet();
+    }
+
+    /** The deliveries of each {@link #prepare} call, in the order they came. */
+    List<List<Delivery>> prepared() {
+        return List.copyOf(prepared);
     }
 
     int attempts(Delivery delivery) {
