@@ -109,6 +109,7 @@ public final class LocalAws implements AutoCloseable {
                 .withServerAddress(new NodeAddress("http", host, ports.sqs(), ""))
                 .withAWSRegion(options.region())
                 .withAWSAccountId(Endpoints.ACCOUNT_ID)
+                .withSQSLimits(new SqsLimits())
                 .start();
         running.push(sqs::stopAndWait);
         sqs.waitUntilStarted();

@@ -61,6 +61,33 @@ final class QueryRequest {
         if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
             return text;
         }
+        // A published message arrives as one long value, mostly percent-escapes (every quote and brace of its JSON):
+        // decoding it byte by byte into one array costs a fraction of URLDecoder's string building.
+        byte[] bytes = new byte[text.length()];
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+                int low = high >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+                if (low < 0) {
+                    throw SnsFault.malformedQueryString("Malformed percent-encoding in the request at " + i);
+                }
+                bytes[length++] = (byte) (high << 4 | low);
+                i += 2;
+            } else if (c == '+') {
+                bytes[length++] = ' ';
+            } else if (c < 0x80) {
+                bytes[length++] = (byte) c;
+            } else {
+                // Not what a form body holds, but what a hand-typed query string may: let the JDK sort it out.
+                return jdkDecode(text);
+            }
+        }
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    private static String jdkDecode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,8 @@ package io.tickflow.localaws.sns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,27 @@ class QueryProtocolTest {
         });
         assertThat(MessageAttributes.read(request)).containsExactly(new MessageAttribute("price", "Number", "1.5"));
         assertThat(request.strings("TagKeys")).isEqualTo(List.of("a", "b"));
+    }
+
+    @Test
+    void decodesValuesAsTheJdkDecoderDoes() {
+        String message = "{\"price\":\"1.5\",\"note\":\"a+b c&d=e %  é 中 \uD83D\uDE00\"}";
+        String encoded = URLEncoder.encode(message, StandardCharsets.UTF_8);
+
+        assertThat(QueryRequest.parse("Action=Publish&Message=" + encoded).get("Message"))
+                .isEqualTo(message);
+        assertThat(QueryRequest.parse("Message=%e4%b8%AD+%41").get("Message")).isEqualTo("中 A");
+        assertThat(QueryRequest.parse("Message=raw é%20x").get("Message")).isEqualTo("raw é x");
+    }
+
+    @Test
+    void refusesTruncatedPercentEscapesAsASenderFault() {
+        for (String form : List.of("Message=%4", "Message=%zz", "Message=a%")) {
+            assertThatThrownBy(() -> QueryRequest.parse(form))
+                    .as(form)
+                    .isInstanceOf(SnsFault.class)
+                    .satisfies(e -> assertThat(((SnsFault) e).code()).isEqualTo("MalformedQueryString"));
+        }
     }
 
     @Test
