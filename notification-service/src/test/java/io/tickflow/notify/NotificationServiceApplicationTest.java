@@ -82,6 +82,7 @@ class NotificationServiceApplicationTest extends ServiceReadinessContract {
         assertThat(properties.subscriptionsTable()).isEqualTo(topology.table("subscriptions"));
         assertThat(properties.deliveriesTable()).isEqualTo(topology.table("deliveries"));
         assertThat(properties.apiKeysTable()).isEqualTo(topology.table("api-keys"));
+        assertThat(properties.alertStateTable()).isEqualTo(topology.table("alert-state"));
         assertThat(properties.deadLetterQueue()).isEqualTo(topology.queue("notifications") + "-dlq");
     }
 }
