@@ -1,6 +1,7 @@
 package io.tickflow.bench.load;
 
 import io.tickflow.bench.Host;
+import io.tickflow.common.aws.sns.TopicArns;
 import io.tickflow.common.contract.ContractJson;
 import io.tickflow.common.contract.ingest.Tick;
 import io.tickflow.common.contract.ingest.TickBatch;
@@ -31,14 +32,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -180,6 +187,12 @@ public final class AlertLoad {
                         .credentialsProvider(CREDENTIALS)
                         .httpClientBuilder(ApacheHttpClient.builder())
                         .build();
+                SnsClient sns = SnsClient.builder()
+                        .endpointOverride(aws.sns())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(CREDENTIALS)
+                        .httpClientBuilder(ApacheHttpClient.builder())
+                        .build();
                 SecretsManagerClient secrets = SecretsManagerClient.builder()
                         .endpointOverride(aws.secretsManager())
                         .region(Region.US_EAST_1)
@@ -204,15 +217,17 @@ public final class AlertLoad {
             hooks.keepArrivals();
             String queue =
                     sqs.getQueueUrl(r -> r.queueName(TOPOLOGY.queue("ingest"))).queueUrl();
-            RequestCounts before = RequestCounts.fromPrometheus(notify.metrics());
-            Sent sent = send(sqs, queue, options);
-            int regimes = sent.regimes();
-            long expected = (long) options.subscriptions() * (regimes - 1);
-            awaitArrivals(hooks, expected, notify, Duration.ofSeconds(60));
-            // Room for a firing that should not come.
-            sleep(Duration.ofSeconds(3));
-            RequestCounts after = RequestCounts.fromPrometheus(notify.metrics());
-            result = Result.of(options, sent, rules, hooks.arrivals(), before, after);
+            try (TickArrivals probe = new TickArrivals(sqs, sns)) {
+                RequestCounts before = RequestCounts.fromPrometheus(notify.metrics());
+                Sent sent = send(sqs, queue, options);
+                int regimes = sent.regimes();
+                long expected = (long) options.subscriptions() * (regimes - 1);
+                awaitArrivals(hooks, expected, notify, Duration.ofSeconds(60));
+                // Room for a firing that should not come.
+                sleep(Duration.ofSeconds(3));
+                RequestCounts after = RequestCounts.fromPrometheus(notify.metrics());
+                result = Result.of(options, sent, rules, hooks.arrivals(), probe, before, after);
+            }
         }
         String loadAfter = Host.loadAverage();
         Files.createDirectories(options.report().getParent());
@@ -406,6 +421,88 @@ public final class AlertLoad {
         }
     }
 
+    /**
+     * A queue of the harness's own on {@code tickflow-market-ticks}, read like the service reads its alert queue: when
+     * each message's ticks came out of ingest-service and SNS, by their time stamp (one per message).
+     */
+    private static final class TickArrivals implements AutoCloseable {
+
+        private final SqsClient sqs;
+        private final String queueUrl;
+        private final Map<Long, Long> arrivals = new ConcurrentHashMap<>();
+        private final List<Thread> readers = new ArrayList<>();
+        private volatile boolean running = true;
+
+        TickArrivals(SqsClient sqs, SnsClient sns) {
+            this.sqs = sqs;
+            this.queueUrl =
+                    sqs.createQueue(r -> r.queueName("bench-alert-probe")).queueUrl();
+            String queueArn = sqs.getQueueAttributes(
+                            r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            String topicArn =
+                    new TopicArns(sns).lookup(TOPOLOGY.topic("market-ticks")).get();
+            sns.subscribe(r -> r.topicArn(topicArn)
+                    .protocol("sqs")
+                    .endpoint(queueArn)
+                    .attributes(Map.of("RawMessageDelivery", "true")));
+            for (int i = 0; i < 2; i++) {
+                readers.add(Thread.ofPlatform().name("tick-probe-" + i).daemon().start(this::read));
+            }
+        }
+
+        /** When the first tick stamped {@code epochMilli} arrived, by {@link System#nanoTime()}; 0 if none did. */
+        long arrivedAt(long epochMilli) {
+            return arrivals.getOrDefault(epochMilli, 0L);
+        }
+
+        private void read() {
+            while (running) {
+                List<Message> messages;
+                try {
+                    messages = sqs.receiveMessage(r ->
+                                    r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                            .messages();
+                } catch (SdkException e) {
+                    if (!running) {
+                        return;
+                    }
+                    throw e;
+                }
+                long now = System.nanoTime();
+                for (Message message : messages) {
+                    for (JsonNode tick :
+                            ContractJson.mapper().readTree(message.body()).path("ticks")) {
+                        arrivals.putIfAbsent(
+                                Instant.parse(tick.path("time").asString()).toEpochMilli(), now);
+                    }
+                }
+                if (!messages.isEmpty()) {
+                    sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl)
+                            .entries(messages.stream()
+                                    .map(m -> DeleteMessageBatchRequestEntry.builder()
+                                            .id(m.messageId())
+                                            .receiptHandle(m.receiptHandle())
+                                            .build())
+                                    .toList()));
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            for (Thread reader : readers) {
+                try {
+                    reader.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
     // --- results --------------------------------------------------------------------------------------------------
 
     /**
@@ -413,6 +510,8 @@ public final class AlertLoad {
      *
      * @param latencies of the measured run's first POST per (rule, crossing)
      * @param warmUp the same for the warm-up's crossings
+     * @param onTopic per measured crossing, from the send of its first message until a queue of the harness's own on
+     *     {@code tickflow-market-ticks} received its ticks: ingest-service and SNS
      * @param expected (rule, crossing) pairs of the measured run
      * @param missing of them, those no POST arrived for
      * @param duplicates POSTs beyond the first of a (rule, crossing)
@@ -423,6 +522,7 @@ public final class AlertLoad {
     record Result(
             NotifyLoad.Latencies latencies,
             NotifyLoad.Latencies warmUp,
+            NotifyLoad.Latencies onTopic,
             long expected,
             long missing,
             long duplicates,
@@ -438,6 +538,7 @@ public final class AlertLoad {
                 Sent sent,
                 Map<String, Integer> rules,
                 List<LoopbackWebhooks.Arrival> arrivals,
+                TickArrivals probe,
                 RequestCounts before,
                 RequestCounts after) {
             int subscriptions = options.subscriptions();
@@ -485,6 +586,14 @@ public final class AlertLoad {
                     (counted ? measured : warmUp).add(micros);
                 }
             }
+            List<Long> onTopic = new ArrayList<>();
+            for (int regime = Math.max(1, firstMeasured); regime < regimes; regime++) {
+                int first = regime * sent.messagesPerRegime();
+                long arrived = probe.arrivedAt(sent.tickTime()[first]);
+                if (arrived != 0) {
+                    onTopic.add((arrived - sent.sentAt()[first]) / 1_000);
+                }
+            }
             Map<String, Double> calls = new TreeMap<>();
             after.byOperation().forEach((operation, tally) -> {
                 if (operation.service().equalsIgnoreCase("DynamoDb")) {
@@ -499,6 +608,7 @@ public final class AlertLoad {
             return new Result(
                     NotifyLoad.Latencies.of(measured),
                     NotifyLoad.Latencies.of(warmUp),
+                    NotifyLoad.Latencies.of(onTopic),
                     (long) subscriptions * (regimes - firstMeasured),
                     missing,
                     duplicates,
@@ -577,7 +687,12 @@ public final class AlertLoad {
                 .append("| --- | ---: | ---: | ---: | ---: | ---: |\n")
                 .append(row("measured", result.latencies()))
                 .append(row("warm-up", result.warmUp()))
-                .append('\n');
+                .append(row("on market-ticks", result.onTopic()))
+                .append('\n')
+                .append("*On market-ticks* is the part before notification-service, per crossing: from the send of its"
+                        + " first message until a queue of the harness's own, subscribed to `tickflow-market-ticks` as"
+                        + " `tickflow-alert-ticks` is and long-polled the same way, received its ticks (ingest-service"
+                        + " and SNS).\n\n");
         md.append("## Once per crossing\n\n")
                 .append(
                         "| (rule, crossing) expected | missing | duplicate POSTs | wrong direction | POSTs of no crossing |\n")

@@ -66,18 +66,23 @@ public final class PriceAlerts {
         if (concerns.isEmpty()) {
             return List.of();
         }
-        List<PriceAlertTriggered> delivered = new ArrayList<>();
         List<AlertStates.Fired> fired = states.observe(concerns);
-        for (int i = 0; i < fired.size(); i++) {
-            AlertStates.Fired firing = fired.get(i);
-            try {
-                fanOut.deliverTo(concerned.get(firing.rule().subscriptionId()), firing.event());
-            } catch (RuntimeException failed) {
-                // The claims stand but these firings were not handed over: their rules are read again next time,
-                // which finds the firings undelivered and delivers them then.
-                fired.subList(i, fired.size()).forEach(undelivered -> states.forget(undelivered.rule()));
-                throw failed;
-            }
+        if (fired.isEmpty()) {
+            return List.of();
+        }
+        try {
+            fanOut.deliverEach(fired.stream()
+                    .map(firing -> new EventFanOut.Addressed(
+                            concerned.get(firing.rule().subscriptionId()), firing.event()))
+                    .toList());
+        } catch (RuntimeException failed) {
+            // The claims stand but the firings may not have been handed over: their rules are read again next time,
+            // which finds the firings undelivered and delivers them then (the delivery log keeps each to one).
+            fired.forEach(undelivered -> states.forget(undelivered.rule()));
+            throw failed;
+        }
+        List<PriceAlertTriggered> delivered = new ArrayList<>(fired.size());
+        for (AlertStates.Fired firing : fired) {
             states.delivered(firing);
             delivered.add(firing.event());
         }

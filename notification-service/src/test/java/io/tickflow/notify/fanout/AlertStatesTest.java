@@ -158,6 +158,33 @@ class AlertStatesTest {
         assertThat(observe(afterThat, 6, "103")).isEmpty();
     }
 
+    @Test
+    void everyRuleAMessageCrossesFiresOnceWithItsOwnLevel() {
+        AlertStates worker = worker(Duration.ofHours(1));
+        List<AlertStates.Concern> concerns = new ArrayList<>();
+        for (int index = 0; index < 20; index++) {
+            PriceAlertRule rule = new PriceAlertRule.Crosses("bitstamp", "BTC-USD", new BigDecimal(100 + index));
+            concerns.add(new AlertStates.Concern(
+                    new RuleKey("sub-many", index),
+                    "alice",
+                    rule,
+                    List.of(
+                            new Observation.Price("bitstamp", "BTC-USD", START, new BigDecimal("99")),
+                            new Observation.Price("bitstamp", "BTC-USD", START.plusSeconds(1), new BigDecimal("150")),
+                            new Observation.Price(
+                                    "bitstamp", "BTC-USD", START.plusSeconds(2), new BigDecimal("151")))));
+        }
+
+        List<AlertStates.Fired> fired = worker.observe(concerns);
+
+        assertThat(fired).hasSize(20);
+        assertThat(fired.stream().map(f -> f.event().condition()))
+                .containsExactlyElementsOf(concerns.stream()
+                        .map(c -> "crosses-above " + ((PriceAlertRule.Crosses) c.rule()).level())
+                        .toList());
+        assertThat(fired).allSatisfy(f -> assertThat(store.crossings(f.rule())).isEqualTo(1));
+    }
+
     private AlertStates worker(Duration refresh) {
         return new AlertStates(store, refresh, clock);
     }
