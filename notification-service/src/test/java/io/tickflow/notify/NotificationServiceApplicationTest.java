@@ -23,7 +23,11 @@ class NotificationServiceApplicationTest extends ServiceReadinessContract {
                 NotificationServiceApplication.class,
                 RequiredResources.builder()
                         .queues("tickflow-alert-ticks", "tickflow-notifications", "tickflow-notifications-dlq")
-                        .tables("tickflow-subscriptions", "tickflow-deliveries", "tickflow-api-keys")
+                        .tables(
+                                "tickflow-subscriptions",
+                                "tickflow-deliveries",
+                                "tickflow-api-keys",
+                                "tickflow-alert-state")
                         .build());
     }
 
@@ -52,7 +56,8 @@ class NotificationServiceApplicationTest extends ServiceReadinessContract {
                 Map.of(
                         "tickflow-subscriptions", AVAILABLE,
                         "nowhere-deliveries", DOES_NOT_EXIST,
-                        "tickflow-api-keys", AVAILABLE));
+                        "tickflow-api-keys", AVAILABLE,
+                        "tickflow-alert-state", AVAILABLE));
     }
 
     @Test
