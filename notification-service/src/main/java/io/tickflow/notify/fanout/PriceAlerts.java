@@ -44,21 +44,21 @@ public final class PriceAlerts {
         if (observations.isEmpty()) {
             return List.of();
         }
+        Observation first = observations.getFirst();
         List<AlertStates.Concern> concerns = new ArrayList<>();
         Map<String, Subscription> concerned = new HashMap<>();
         for (Subscription subscription : directory.all()) {
             List<PriceAlertRule> rules = subscription.alerts();
             for (int index = 0; index < rules.size(); index++) {
                 PriceAlertRule rule = rules.get(index);
-                // An event holds one instrument's observations: a rule of another one has nothing to evaluate, and
-                // its state is not read.
-                List<Observation> relevant = observations.stream()
-                        .filter(o ->
-                                o.venue().equals(rule.venue()) && o.symbol().equals(rule.symbol()))
-                        .toList();
-                if (!relevant.isEmpty()) {
+                // An event holds one instrument's observations (Observations.from): a rule of another one has
+                // nothing to evaluate, and its state is not read.
+                if (first.venue().equals(rule.venue()) && first.symbol().equals(rule.symbol())) {
                     concerns.add(new AlertStates.Concern(
-                            new RuleKey(subscription.subscriptionId(), index), subscription.owner(), rule, relevant));
+                            new RuleKey(subscription.subscriptionId(), index),
+                            subscription.owner(),
+                            rule,
+                            observations));
                     concerned.put(subscription.subscriptionId(), subscription);
                 }
             }
