@@ -219,7 +219,20 @@ public final class AlertLoad {
                     sqs.getQueueUrl(r -> r.queueName(TOPOLOGY.queue("ingest"))).queueUrl();
             try (TickArrivals probe = new TickArrivals(sqs, sns)) {
                 RequestCounts before = RequestCounts.fromPrometheus(notify.metrics());
+                // Where notification-service's threads are while the ticks flow, for whoever reads the logs.
+                Thread dumps = Thread.ofPlatform().name("thread-dumps").daemon().start(() -> {
+                    for (int i = 1; i <= 6; i++) {
+                        sleep(Duration.ofSeconds(10));
+                        try {
+                            Files.writeString(
+                                    logs.resolve("notification-service-threads-" + i + ".txt"), notify.threadDump());
+                        } catch (IOException | RuntimeException e) {
+                            return;
+                        }
+                    }
+                });
                 Sent sent = send(sqs, queue, options);
+                dumps.interrupt();
                 int regimes = sent.regimes();
                 long expected = (long) options.subscriptions() * (regimes - 1);
                 awaitArrivals(hooks, expected, notify, Duration.ofSeconds(60));
