@@ -173,6 +173,10 @@ public final class AlertStates implements AutoCloseable {
     public void flush() {
         for (Map.Entry<RuleKey, Slot> entry : slots.entrySet()) {
             Slot slot = entry.getValue();
+            if (!slot.dirty) {
+                // Most rules are not: their locks are left to the evaluations.
+                continue;
+            }
             AlertState state;
             long crossings;
             slot.lock.lock();
@@ -230,7 +234,11 @@ public final class AlertStates implements AutoCloseable {
             Slot slot = slots.computeIfAbsent(key, k -> new Slot());
             slot.lock.lock();
             try {
-                if (slot.state == null || now.isAfter(slot.checkedAt.plus(refresh))) {
+                if (slot.state == null) {
+                    stale.add(key);
+                } else if (now.isAfter(slot.checkedAt.plus(refresh))) {
+                    // Taken as checked now, so that the messages arriving meanwhile do not all read it again.
+                    slot.checkedAt = now;
                     stale.add(key);
                 }
             } finally {
@@ -345,7 +353,7 @@ public final class AlertStates implements AutoCloseable {
 
         final List<Fired> pending = new ArrayList<>(0);
         long crossings;
-        boolean dirty;
+        volatile boolean dirty;
         Instant checkedAt = Instant.MIN;
     }
 }
