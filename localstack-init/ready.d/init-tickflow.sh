@@ -67,6 +67,9 @@ if ! awslocal dynamodb describe-table --table-name tickflow-deliveries >/dev/nul
   awslocal dynamodb create-table --table-name tickflow-deliveries --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"deliveryId","AttributeType":"S"},{"AttributeName":"subscriptionId","AttributeType":"S"},{"AttributeName":"createdAt","AttributeType":"S"}]' --key-schema '[{"AttributeName":"deliveryId","KeyType":"HASH"}]' --global-secondary-indexes '[{"IndexName":"by-subscription","KeySchema":[{"AttributeName":"subscriptionId","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}}]' >/dev/null
   awslocal dynamodb update-time-to-live --table-name tickflow-deliveries --time-to-live-specification Enabled=true,AttributeName=expiresAt >/dev/null
 fi
+if ! awslocal dynamodb describe-table --table-name tickflow-alert-state >/dev/null 2>&1; then
+  awslocal dynamodb create-table --table-name tickflow-alert-state --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"subscriptionId","AttributeType":"S"},{"AttributeName":"rule","AttributeType":"S"}]' --key-schema '[{"AttributeName":"subscriptionId","KeyType":"HASH"},{"AttributeName":"rule","KeyType":"RANGE"}]' >/dev/null
+fi
 if ! awslocal dynamodb describe-table --table-name tickflow-api-keys >/dev/null 2>&1; then
   awslocal dynamodb create-table --table-name tickflow-api-keys --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"keyHash","AttributeType":"S"},{"AttributeName":"owner","AttributeType":"S"}]' --key-schema '[{"AttributeName":"keyHash","KeyType":"HASH"}]' --global-secondary-indexes '[{"IndexName":"by-owner","KeySchema":[{"AttributeName":"owner","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}]' >/dev/null
 fi

@@ -23,7 +23,11 @@ class NotificationServiceApplicationTest extends ServiceReadinessContract {
                 NotificationServiceApplication.class,
                 RequiredResources.builder()
                         .queues("tickflow-alert-ticks", "tickflow-notifications", "tickflow-notifications-dlq")
-                        .tables("tickflow-subscriptions", "tickflow-deliveries", "tickflow-api-keys")
+                        .tables(
+                                "tickflow-subscriptions",
+                                "tickflow-deliveries",
+                                "tickflow-api-keys",
+                                "tickflow-alert-state")
                         .build());
     }
 
@@ -52,7 +56,8 @@ class NotificationServiceApplicationTest extends ServiceReadinessContract {
                 Map.of(
                         "tickflow-subscriptions", AVAILABLE,
                         "nowhere-deliveries", DOES_NOT_EXIST,
-                        "tickflow-api-keys", AVAILABLE));
+                        "tickflow-api-keys", AVAILABLE,
+                        "tickflow-alert-state", AVAILABLE));
     }
 
     @Test
@@ -82,6 +87,7 @@ class NotificationServiceApplicationTest extends ServiceReadinessContract {
         assertThat(properties.subscriptionsTable()).isEqualTo(topology.table("subscriptions"));
         assertThat(properties.deliveriesTable()).isEqualTo(topology.table("deliveries"));
         assertThat(properties.apiKeysTable()).isEqualTo(topology.table("api-keys"));
+        assertThat(properties.alertStateTable()).isEqualTo(topology.table("alert-state"));
         assertThat(properties.deadLetterQueue()).isEqualTo(topology.queue("notifications") + "-dlq");
     }
 }

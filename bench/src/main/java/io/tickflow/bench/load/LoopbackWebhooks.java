@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +65,16 @@ final class LoopbackWebhooks implements AutoCloseable {
         }
     }
 
+    /**
+     * A POST as it arrived, kept when {@link #keepArrivals()} was called: for deliveries whose keys cannot be known in
+     * advance (an alert's firing names the tick that fired it).
+     *
+     * @param nanos when it had been read, by {@link System#nanoTime()}
+     * @param key its {@code Idempotency-Key}, if it had one
+     * @param body its body
+     */
+    record Arrival(long nanos, @Nullable String key, String body) {}
+
     private static final int BACKLOG = 4096;
 
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
@@ -73,6 +85,8 @@ final class LoopbackWebhooks implements AutoCloseable {
     private final AtomicInteger bodyMismatches = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    private volatile boolean keepingArrivals;
 
     /** @param hangingPorts how many ports the hanging endpoints are spread over */
     LoopbackWebhooks(int hangingPorts) {
@@ -122,6 +136,16 @@ final class LoopbackWebhooks implements AutoCloseable {
         }
     }
 
+    /** Keeps every POST that arrives on loopback from now on, expected or not; see {@link #arrivals()}. */
+    void keepArrivals() {
+        keepingArrivals = true;
+    }
+
+    /** The POSTs kept since {@link #keepArrivals()}, in the order they were read. */
+    List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     /** POSTs whose key the harness did not expect. */
     int unknown() {
         return unknown.get();
@@ -169,6 +193,9 @@ final class LoopbackWebhooks implements AutoCloseable {
             return null;
         }
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (keepingArrivals) {
+            arrivals.add(new Arrival(now, key, new String(body, StandardCharsets.UTF_8)));
+        }
         @Nullable Expected delivery = key == null ? null : expected.get(key);
         if (delivery == null) {
             unknown.incrementAndGet();

@@ -129,6 +129,14 @@ public record Topology(
                                         Key.string("subscriptionId"),
                                         Optional.of(Key.string("createdAt")))),
                                 "expiresAt"),
+                        // Price-alert state per rule of a subscription (last side, window, last candle, the
+                        // crossings claimed so far), so that a restart or a second worker fires each crossing once.
+                        table(
+                                n.apply("alert-state"),
+                                Key.string("subscriptionId"),
+                                Key.string("rule"),
+                                List.of(),
+                                null),
                         table(
                                 n.apply("api-keys"),
                                 Key.string("keyHash"),

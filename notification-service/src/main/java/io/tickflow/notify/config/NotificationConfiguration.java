@@ -3,6 +3,7 @@ package io.tickflow.notify.config;
 import io.tickflow.common.aws.RequiredResources;
 import io.tickflow.common.aws.sqs.QueueUrls;
 import io.tickflow.notify.adapter.in.web.ApiKeyAuthentication;
+import io.tickflow.notify.adapter.out.dynamodb.DynamoDbAlertStateStore;
 import io.tickflow.notify.adapter.out.dynamodb.DynamoDbApiKeyStore;
 import io.tickflow.notify.adapter.out.dynamodb.DynamoDbDeliveryLog;
 import io.tickflow.notify.adapter.out.dynamodb.DynamoDbSubscriptionStore;
@@ -16,6 +17,7 @@ import io.tickflow.notify.delivery.DeliveryReplay;
 import io.tickflow.notify.delivery.DeliverySettings;
 import io.tickflow.notify.email.EmailChannel;
 import io.tickflow.notify.email.EmailSettings;
+import io.tickflow.notify.fanout.AlertStates;
 import io.tickflow.notify.fanout.EventFanOut;
 import io.tickflow.notify.fanout.PriceAlerts;
 import io.tickflow.notify.fanout.SubscriptionDirectory;
@@ -47,7 +49,11 @@ class NotificationConfiguration {
     RequiredResources requiredResources(NotificationProperties notify) {
         return RequiredResources.builder()
                 .queues(notify.alertQueue(), notify.notificationsQueue(), notify.deadLetterQueue())
-                .tables(notify.subscriptionsTable(), notify.deliveriesTable(), notify.apiKeysTable())
+                .tables(
+                        notify.subscriptionsTable(),
+                        notify.deliveriesTable(),
+                        notify.apiKeysTable(),
+                        notify.alertStateTable())
                 .build();
     }
 
@@ -149,8 +155,17 @@ class NotificationConfiguration {
         return new EventFanOut(directory, deliverer, clock);
     }
 
+    @Bean(destroyMethod = "close")
+    AlertStates alertStates(NotificationProperties notify, DynamoDbClient dynamoDb, Clock clock) {
+        return new AlertStates(
+                        new DynamoDbAlertStateStore(dynamoDb, notify.alertStateTable(), clock),
+                        notify.alertStateRefresh(),
+                        clock)
+                .flushingEvery(notify.alertStateFlush());
+    }
+
     @Bean
-    PriceAlerts priceAlerts(SubscriptionDirectory directory, EventFanOut fanOut, Clock clock) {
-        return new PriceAlerts(directory, fanOut, clock);
+    PriceAlerts priceAlerts(SubscriptionDirectory directory, EventFanOut fanOut, AlertStates states) {
+        return new PriceAlerts(directory, fanOut, states);
     }
 }

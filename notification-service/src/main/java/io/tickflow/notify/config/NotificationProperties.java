@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param subscriptionsTable subscriptions and alert rules per owner
  * @param deliveriesTable one entry per delivery attempt, expiring after {@code deliveryLogTtl}
  * @param apiKeysTable API keys, stored only as peppered hashes
+ * @param alertStateTable price-alert state per rule and the crossings claimed, shared by every worker
  * @param apiKeyPepper the secret mixed into every API key hash, from the {@code <prefix>/notification-service}
  *     secret; without it the service does not start
  * @param deliveryTimeout how long one webhook or email delivery may take
@@ -36,6 +37,10 @@ import org.springframework.validation.annotation.Validated;
  * @param signingSecretCache how long a worker uses a signing secret it has read before reading it again; a rotation
  *     made through another worker reaches this one within this time (receivers keep the previous secret at least as
  *     long)
+ * @param alertStateFlush how often price-alert states that changed without firing are written to {@code
+ *     alertStateTable}; a firing is written at once. A restart loses at most this much of such changes
+ * @param alertStateRefresh how old a worker's copy of a rule's state may get before it is read again, to see crossings
+ *     other workers claimed
  * @param allowedNetworks CIDR ranges webhooks may reach although they are not public (loopback for local work);
  *     empty in production
  * @param smtp the SMTP server email goes through
@@ -48,6 +53,7 @@ public record NotificationProperties(
         @NotBlank String subscriptionsTable,
         @NotBlank String deliveriesTable,
         @NotBlank String apiKeysTable,
+        @NotBlank String alertStateTable,
         @NotBlank String apiKeyPepper,
         @NotNull @DurationMin(millis = 100) Duration deliveryTimeout,
         @NotNull @DurationMin(hours = 1) Duration deliveryLogTtl,
@@ -60,6 +66,8 @@ public record NotificationProperties(
         @DefaultValue("2s") @NotNull Duration subscriptionRefresh,
         @DefaultValue("24h") @NotNull Duration signingGrace,
         @DefaultValue("60s") @NotNull Duration signingSecretCache,
+        @DefaultValue("1s") @NotNull @DurationMin(millis = 10) Duration alertStateFlush,
+        @DefaultValue("1s") @NotNull Duration alertStateRefresh,
         @DefaultValue List<String> allowedNetworks,
         @DefaultValue @Valid Smtp smtp) {
 
@@ -94,12 +102,14 @@ public record NotificationProperties(
     public String toString() {
         return "NotificationProperties[alertQueue=" + alertQueue + ", notificationsQueue=" + notificationsQueue
                 + ", subscriptionsTable=" + subscriptionsTable + ", deliveriesTable=" + deliveriesTable
-                + ", apiKeysTable=" + apiKeysTable + ", apiKeyPepper=(secret), deliveryTimeout=" + deliveryTimeout
+                + ", apiKeysTable=" + apiKeysTable + ", alertStateTable=" + alertStateTable
+                + ", apiKeyPepper=(secret), deliveryTimeout=" + deliveryTimeout
                 + ", deliveryLogTtl=" + deliveryLogTtl + ", deadLetterQueue=" + deadLetterQueue + ", secretsPrefix="
                 + secretsPrefix + ", deliveryAttempts=" + deliveryAttempts + ", deliveryBackoff=" + deliveryBackoff
                 + ", maxConcurrentPerEndpoint=" + maxConcurrentPerEndpoint + ", claimLease=" + claimLease
                 + ", subscriptionRefresh=" + subscriptionRefresh + ", signingGrace=" + signingGrace
-                + ", signingSecretCache=" + signingSecretCache
+                + ", signingSecretCache=" + signingSecretCache + ", alertStateFlush=" + alertStateFlush
+                + ", alertStateRefresh=" + alertStateRefresh
                 + ", allowedNetworks=" + allowedNetworks + ", smtp=" + smtp + "]";
     }
 }

@@ -51,6 +51,24 @@ public final class EventFanOut {
         return deliverer.deliverAll(List.of(delivery(subscription, event)));
     }
 
+    /**
+     * Delivers each event to its subscription, all at once (price alerts' firings of one message): the deliveries run
+     * side by side and their claims go to the delivery log together, instead of one after the other.
+     */
+    public DeliverySummary deliverEach(List<Addressed> deliveries) {
+        return deliverer.deliverAll(deliveries.stream()
+                .map(addressed -> delivery(addressed.subscription(), addressed.event()))
+                .toList());
+    }
+
+    /**
+     * An event for one subscription.
+     *
+     * @param subscription who it is for
+     * @param event what to deliver
+     */
+    public record Addressed(Subscription subscription, ContractEvent event) {}
+
     private DeliverySummary announce(ContractEvent event, Predicate<Subscription> concerned) {
         List<Delivery> deliveries = directory.all().stream()
                 .filter(concerned)

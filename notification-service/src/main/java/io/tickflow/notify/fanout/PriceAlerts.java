@@ -2,40 +2,36 @@ package io.tickflow.notify.fanout;
 
 import io.tickflow.common.contract.ContractEvent;
 import io.tickflow.common.contract.notify.PriceAlertTriggered;
-import io.tickflow.notify.rules.AlertEvaluator;
-import io.tickflow.notify.rules.AlertState;
-import io.tickflow.notify.rules.Evaluation;
+import io.tickflow.notify.fanout.AlertStateStore.RuleKey;
 import io.tickflow.notify.rules.Observation;
 import io.tickflow.notify.rules.Observations;
 import io.tickflow.notify.rules.PriceAlertRule;
 import io.tickflow.notify.subscription.Subscription;
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates every subscription's price alerts against the ticks and closed candles of the alert queue, and delivers
  * each firing (a {@link PriceAlertTriggered}) to the subscription's channel.
  *
- * <p>Each rule's state (the last price, the trailing window, the last candle) lives in this process, keyed by rule id
- * ({@code <subscriptionId>/<index>}), so that an alert fires within milliseconds of its tick, once per crossing. A
- * restarted worker starts from fresh states: the first price it sees for a rule only sets the side, so a crossing
- * that happened while it was down is not reported. Redelivered ticks are older than the state's last one and are
- * ignored; a firing's event id derives from the rule and the tick, so it is delivered once.
+ * <p>Each rule's state (the last price, the trailing window, the last candle) is kept by {@link AlertStates}: in memory
+ * for speed, in the store shared by every worker for restarts and for other workers. A firing is claimed there as the
+ * rule's next crossing before it is delivered, so a crossing fires once however many workers see its ticks and
+ * whether or not one restarted meanwhile. Redelivered ticks are older than the state's last one and are ignored; a
+ * firing's event id derives from the rule and the tick, so the delivery log delivers it once.
  */
 public final class PriceAlerts {
 
     private final SubscriptionDirectory directory;
     private final EventFanOut fanOut;
-    private final Clock clock;
-    private final Map<String, AlertState> states = new ConcurrentHashMap<>();
+    private final AlertStates states;
 
-    public PriceAlerts(SubscriptionDirectory directory, EventFanOut fanOut, Clock clock) {
+    public PriceAlerts(SubscriptionDirectory directory, EventFanOut fanOut, AlertStates states) {
         this.directory = directory;
         this.fanOut = fanOut;
-        this.clock = clock;
+        this.states = states;
     }
 
     /**
@@ -48,35 +44,48 @@ public final class PriceAlerts {
         if (observations.isEmpty()) {
             return List.of();
         }
-        List<PriceAlertTriggered> fired = new ArrayList<>();
+        Observation first = observations.getFirst();
+        List<AlertStates.Concern> concerns = new ArrayList<>();
+        Map<String, Subscription> concerned = new HashMap<>();
         for (Subscription subscription : directory.all()) {
             List<PriceAlertRule> rules = subscription.alerts();
             for (int index = 0; index < rules.size(); index++) {
                 PriceAlertRule rule = rules.get(index);
-                String ruleId = subscription.subscriptionId() + "/" + index;
-                for (Observation observation : observations) {
-                    if (!observation.venue().equals(rule.venue())
-                            || !observation.symbol().equals(rule.symbol())) {
-                        continue;
-                    }
-                    List<PriceAlertTriggered> firing = new ArrayList<>(1);
-                    // compute() serialises the evaluations of one rule; other rules go on in parallel.
-                    states.compute(ruleId, (id, state) -> {
-                        Evaluation evaluation =
-                                AlertEvaluator.observe(rule, state == null ? AlertState.initial() : state, observation);
-                        evaluation
-                                .firing()
-                                .ifPresent(f ->
-                                        firing.add(f.toEvent(ruleId, subscription.owner(), rule, clock.instant())));
-                        return evaluation.state();
-                    });
-                    for (PriceAlertTriggered triggered : firing) {
-                        fanOut.deliverTo(subscription, triggered);
-                        fired.add(triggered);
-                    }
+                // An event holds one instrument's observations (Observations.from): a rule of another one has
+                // nothing to evaluate, and its state is not read.
+                if (first.venue().equals(rule.venue()) && first.symbol().equals(rule.symbol())) {
+                    concerns.add(new AlertStates.Concern(
+                            new RuleKey(subscription.subscriptionId(), index),
+                            subscription.owner(),
+                            rule,
+                            observations));
+                    concerned.put(subscription.subscriptionId(), subscription);
                 }
             }
         }
-        return fired;
+        if (concerns.isEmpty()) {
+            return List.of();
+        }
+        List<AlertStates.Fired> fired = states.observe(concerns);
+        if (fired.isEmpty()) {
+            return List.of();
+        }
+        try {
+            fanOut.deliverEach(fired.stream()
+                    .map(firing -> new EventFanOut.Addressed(
+                            concerned.get(firing.rule().subscriptionId()), firing.event()))
+                    .toList());
+        } catch (RuntimeException failed) {
+            // The claims stand but the firings may not have been handed over: their rules are read again next time,
+            // which finds the firings undelivered and delivers them then (the delivery log keeps each to one).
+            fired.forEach(undelivered -> states.forget(undelivered.rule()));
+            throw failed;
+        }
+        List<PriceAlertTriggered> delivered = new ArrayList<>(fired.size());
+        for (AlertStates.Fired firing : fired) {
+            states.delivered(firing);
+            delivered.add(firing.event());
+        }
+        return delivered;
     }
 }

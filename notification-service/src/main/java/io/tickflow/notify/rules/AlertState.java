@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one price alert rule remembers between observations, small enough to keep in a DynamoDB item beside the rule
@@ -32,6 +33,19 @@ public sealed interface AlertState
     /** The state of a rule that has seen nothing yet. */
     static AlertState initial() {
         return new Initial();
+    }
+
+    /**
+     * When the observation {@code state} last took in happened: the price's time, the last point of a window, the
+     * candle's open time; empty for the initial state. Of two states of one rule, the later one is the more current.
+     */
+    static Optional<Instant> lastSeen(AlertState state) {
+        return switch (state) {
+            case Initial initial -> Optional.empty();
+            case LastPrice last -> Optional.of(last.time());
+            case Window window -> Optional.of(window.lastTime());
+            case LastCandle candle -> Optional.of(candle.openTime());
+        };
     }
 
     /** Nothing seen yet. */

@@ -20,6 +20,7 @@ class NotificationPropertiesTest {
                     "tickflow.notify.subscriptions-table=t-subscriptions",
                     "tickflow.notify.deliveries-table=t-deliveries",
                     "tickflow.notify.api-keys-table=t-api-keys",
+                    "tickflow.notify.alert-state-table=t-alert-state",
                     "tickflow.notify.delivery-timeout=10s",
                     "tickflow.notify.delivery-log-ttl=30d");
 

@@ -28,7 +28,9 @@ class AlertTicksListener {
         this.meters = meters;
     }
 
-    @SqsListener(queueNames = "${tickflow.notify.alert-queue}", maxConcurrentMessages = "10")
+    // The listener polls again only when a whole poll's worth of permits (10) is free: with 10 permits in all, one
+    // message whose ticks fire alerts (claims, deliveries) held back every message behind it. 50 lets polling go on.
+    @SqsListener(queueNames = "${tickflow.notify.alert-queue}", maxConcurrentMessages = "50", maxMessagesPerPoll = "10")
     void onMarketEvent(String body) {
         JsonNode tree = ContractJson.mapper().readTree(body);
         String schema = tree.path("schema").asString("");
