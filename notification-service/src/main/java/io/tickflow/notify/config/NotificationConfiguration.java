@@ -160,6 +160,7 @@ class NotificationConfiguration {
         return new AlertStates(
                         new DynamoDbAlertStateStore(dynamoDb, notify.alertStateTable(), clock),
                         notify.alertStateRefresh(),
+                        notify.claimLease(),
                         clock)
                 .flushingEvery(notify.alertStateFlush());
     }

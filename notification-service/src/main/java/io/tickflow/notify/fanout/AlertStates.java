@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The price-alert rule states of this worker, kept durably in an {@link AlertStateStore} that every worker shares.
@@ -47,11 +48,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AlertStates implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(AlertStates.class);
+
     /** How often a rule whose claim keeps failing is judged again before the observation is given back. */
     private static final int MAX_CLAIMS = 10;
 
     private final AlertStateStore store;
     private final Duration refresh;
+    private final Duration handover;
     private final Clock clock;
     private final Map<RuleKey, Slot> slots = new ConcurrentHashMap<>();
     private @Nullable ScheduledExecutorService flusher;
@@ -60,10 +64,14 @@ public final class AlertStates implements AutoCloseable {
      * States that are flushed only when {@link #flush()} or {@link #close()} is called.
      *
      * @param refresh how old this worker's copy of a rule's state may be before it is read again
+     * @param handover how old a firing another worker claimed and has not recorded as delivered must be before this
+     *     worker, reading the rule again, delivers it (the delivery log's claim lease: by then that worker's attempt
+     *     has ended or stopped)
      */
-    public AlertStates(AlertStateStore store, Duration refresh, Clock clock) {
+    public AlertStates(AlertStateStore store, Duration refresh, Duration handover, Clock clock) {
         this.store = store;
         this.refresh = refresh;
+        this.handover = handover;
         this.clock = clock;
     }
 
@@ -115,24 +123,53 @@ public final class AlertStates implements AutoCloseable {
         }
         // Rules are independent: their evaluations (and claims, which wait for the store) run side by side, so the
         // firings of many rules crossed by one tick are claimed in about the time of one claim.
+        List<Future<List<Fired>>> each = new ArrayList<>(concerns.size());
         try (ExecutorService rules = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<List<Fired>>> each = new ArrayList<>(concerns.size());
             for (Concern concern : concerns) {
                 each.add(rules.submit(() -> observe(concern)));
             }
-            List<Fired> fired = new ArrayList<>();
-            for (Future<List<Fired>> one : each) {
-                fired.addAll(one.get());
+        }
+        // Every evaluation has ended (close waits). When one failed, the others' claimed firings are given back to
+        // their rules, so that the message's next delivery, or the next message, delivers them.
+        List<Fired> fired = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<List<Fired>> one : each) {
+            switch (one.state()) {
+                case SUCCESS -> fired.addAll(one.resultNow());
+                case FAILED -> {
+                    Throwable cause = one.exceptionNow();
+                    RuntimeException thrown = cause instanceof RuntimeException runtime
+                            ? runtime
+                            : new IllegalStateException("Evaluating a price alert failed", cause);
+                    if (failure == null) {
+                        failure = thrown;
+                    } else {
+                        failure.addSuppressed(thrown);
+                    }
+                }
+                default -> throw new IllegalStateException("An evaluation did not end: " + one.state());
             }
-            return fired;
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+        }
+        if (failure != null) {
+            retry(fired);
+            throw failure;
+        }
+        return fired;
+    }
+
+    /**
+     * Gives firings that were handed out but not delivered (the delivery failed unexpectedly) back to their rules:
+     * the next observation of each rule delivers them first. The delivery log keeps each to one delivery.
+     */
+    public void retry(List<Fired> undelivered) {
+        for (Fired firing : undelivered) {
+            Slot slot = slots.computeIfAbsent(firing.rule(), k -> new Slot());
+            slot.lock.lock();
+            try {
+                slot.pending.addFirst(firing);
+            } finally {
+                slot.lock.unlock();
             }
-            throw new IllegalStateException(failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while evaluating price alerts", interrupted);
         }
     }
 
@@ -142,14 +179,21 @@ public final class AlertStates implements AutoCloseable {
         try {
             List<Fired> fired = new ArrayList<>(1);
             if (slot.state == null) {
-                // Dropped by forget() since the refresh: read it now.
+                // Made by retry() before this worker read the rule: read it now.
                 apply(concern.key(), slot, store.load(concern.key()), clock.instant());
             }
             fired.addAll(slot.pending);
             slot.pending.clear();
-            for (Observation observation : concern.observations()) {
-                evaluate(concern.key(), concern.owner(), concern.rule(), slot, observation, fired);
+            try {
+                for (Observation observation : concern.observations()) {
+                    evaluate(concern.key(), concern.owner(), concern.rule(), slot, observation, fired);
+                }
+            } catch (RuntimeException failed) {
+                // Firings claimed before the failure are the store's already: keep them for the next observation.
+                slot.pending.addAll(0, fired);
+                throw failed;
             }
+            fired.forEach(firing -> slot.handedOut = Math.max(slot.handedOut, firing.crossing()));
             return fired;
         } finally {
             slot.lock.unlock();
@@ -159,14 +203,6 @@ public final class AlertStates implements AutoCloseable {
     /** Records that {@code fired} was delivered, so that no worker delivers it again. */
     public void delivered(Fired fired) {
         store.delivered(fired.rule(), fired.crossing());
-    }
-
-    /**
-     * Drops this worker's copy of {@code key}'s state: the next observation reads it from the store again, and
-     * delivers a firing found claimed but not delivered. For a delivery that failed unexpectedly.
-     */
-    public void forget(RuleKey key) {
-        slots.remove(key);
     }
 
     /** Stores the states that changed since they were last stored. */
@@ -191,7 +227,14 @@ public final class AlertStates implements AutoCloseable {
             }
             // Written outside the lock, so evaluation goes on meanwhile; a claim made meanwhile raises the crossing
             // count, and the condition then refuses this older state.
-            boolean stored = store.save(entry.getKey(), crossings, state);
+            boolean stored;
+            try {
+                stored = store.save(entry.getKey(), crossings, state);
+            } catch (RuntimeException unavailable) {
+                // Left dirty, so the next flush tries again; the other rules are flushed now all the same.
+                log.warn("Could not store the state of price alert {}: {}", entry.getKey(), unavailable.toString());
+                continue;
+            }
             slot.lock.lock();
             try {
                 if (!stored) {
@@ -264,17 +307,37 @@ public final class AlertStates implements AutoCloseable {
      * Brings {@code slot} up to what was read: on first use it takes the stored state (or the initial one) and the
      * firing left undelivered; later it takes the stored state only if that is newer than its own.
      */
-    private static void apply(RuleKey key, Slot slot, Optional<Stored> stored, Instant now) {
+    private void apply(RuleKey key, Slot slot, Optional<Stored> stored, Instant now) {
         if (slot.state == null) {
             slot.state = stored.map(Stored::state).orElse(AlertState.initial());
             slot.crossings = stored.map(Stored::crossings).orElse(0L);
             slot.dirty = false;
-            stored.flatMap(Stored::undelivered)
-                    .ifPresent(event -> slot.pending.add(new Fired(key, slot.crossings, event)));
-        } else if (stored.isPresent() && isNewer(stored.get(), slot)) {
-            take(slot, stored.get());
+            // First read in this process: a firing left undelivered is taken up at once (a restart is the usual cause).
+            stored.ifPresent(read -> takeUndelivered(key, slot, read, now));
+        } else {
+            if (stored.isPresent() && isNewer(stored.get(), slot)) {
+                take(slot, stored.get());
+            }
+            stored.ifPresent(read -> takeUndelivered(key, slot, read, now.minus(handover)));
         }
         slot.checkedAt = now;
+    }
+
+    /**
+     * Queues the stored firing that was claimed by {@code claimedBy} but not recorded as delivered, unless this worker
+     * handed it out itself (it is being delivered, or was given back by {@link #retry}) or queued it already: the
+     * worker that claimed it stopped, or failed, before recording the delivery.
+     */
+    private static void takeUndelivered(RuleKey key, Slot slot, Stored stored, Instant claimedBy) {
+        if (stored.crossings() <= slot.handedOut) {
+            return;
+        }
+        stored.undelivered().ifPresent(event -> {
+            if (!event.occurredAt().isAfter(claimedBy)
+                    && slot.pending.stream().noneMatch(queued -> queued.crossing() == stored.crossings())) {
+                slot.pending.add(new Fired(key, stored.crossings(), event));
+            }
+        });
     }
 
     private void evaluate(
@@ -304,6 +367,7 @@ public final class AlertStates implements AutoCloseable {
             slot.crossings = stored.map(Stored::crossings).orElse(0L);
             slot.dirty = false;
             slot.checkedAt = clock.instant();
+            stored.ifPresent(read -> takeUndelivered(key, slot, read, slot.checkedAt.minus(handover)));
         }
         throw new IllegalStateException("Rule " + key.ruleId() + " could not claim a crossing in " + MAX_CLAIMS
                 + " tries: other workers keep claiming; the observation is given back to be tried again");
@@ -353,6 +417,9 @@ public final class AlertStates implements AutoCloseable {
 
         final List<Fired> pending = new ArrayList<>(0);
         long crossings;
+        /** The highest crossing this worker handed out to be delivered. */
+        long handedOut;
+
         volatile boolean dirty;
         Instant checkedAt = Instant.MIN;
     }

@@ -76,9 +76,9 @@ public final class PriceAlerts {
                             concerned.get(firing.rule().subscriptionId()), firing.event()))
                     .toList());
         } catch (RuntimeException failed) {
-            // The claims stand but the firings may not have been handed over: their rules are read again next time,
-            // which finds the firings undelivered and delivers them then (the delivery log keeps each to one).
-            fired.forEach(undelivered -> states.forget(undelivered.rule()));
+            // The claims stand but the firings may not have been handed over: each rule's next observation delivers
+            // them first (the delivery log keeps each to one).
+            states.retry(fired);
             throw failed;
         }
         List<PriceAlertTriggered> delivered = new ArrayList<>(fired.size());

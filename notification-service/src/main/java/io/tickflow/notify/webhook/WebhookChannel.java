@@ -36,6 +36,8 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers to {@link Channel.Webhook}s: one signed JSON POST per attempt.
@@ -54,6 +56,8 @@ import org.jspecify.annotations.Nullable;
  * first kilobyte of an error body. Thread-safe; close it to release its connections.
  */
 public final class WebhookChannel implements DeliveryChannel, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
 
     static final String USER_AGENT = "tickflow-notification-service";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -126,8 +130,13 @@ public final class WebhookChannel implements DeliveryChannel, AutoCloseable {
         try {
             secrets.prefetch(
                     deliveries.stream().map(Delivery::subscriptionId).distinct().toList());
-        } catch (IOException unreachable) {
-            // Each delivery reads its secret at its first attempt, and fails there (retryably) if it still cannot.
+        } catch (IOException | RuntimeException unreadable) {
+            // Each delivery reads its secret at its first attempt, and fails there (retryably) if it still cannot;
+            // only the batch read's speed is lost, which the log says.
+            log.warn(
+                    "Could not read the signing secrets of {} deliveries together: {}",
+                    deliveries.size(),
+                    unreadable.toString());
         }
     }
 

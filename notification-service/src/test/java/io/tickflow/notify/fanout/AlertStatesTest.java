@@ -1,6 +1,7 @@
 package io.tickflow.notify.fanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickflow.notify.fanout.AlertStateStore.RuleKey;
 import io.tickflow.notify.rules.AlertState;
@@ -22,6 +23,8 @@ class AlertStatesTest {
     private static final RuleKey KEY = new RuleKey("sub-1", 0);
     private static final PriceAlertRule CROSSES_100 =
             new PriceAlertRule.Crosses("bitstamp", "BTC-USD", new BigDecimal("100"));
+
+    private static final Duration HANDOVER = Duration.ofMinutes(2);
 
     private final InMemoryAlertStateStore store = new InMemoryAlertStateStore();
     private final TestClock clock = new TestClock();
@@ -159,6 +162,59 @@ class AlertStatesTest {
     }
 
     @Test
+    void aFiringClaimedBeforeALaterClaimFailedIsDeliveredWithTheNextObservation() {
+        AlertStates worker = worker(Duration.ofHours(1));
+        observe(worker, 0, "99");
+        List<AlertStates.Fired> firstTry = observe(worker, 1, "101");
+        worker.retry(firstTry); // the delivery of crossing 1 failed unexpectedly
+        store.unavailable = true;
+        assertThatThrownBy(() -> observe(worker, 2, "98")).isInstanceOf(IllegalStateException.class);
+        store.unavailable = false;
+        List<AlertStates.Fired> fired = observe(worker, 3, "97");
+
+        assertThat(fired).extracting(AlertStates.Fired::crossing).containsExactly(1L, 2L);
+        assertThat(fired.get(0).event().eventId())
+                .isEqualTo(firstTry.getFirst().event().eventId());
+        assertThat(fired.get(1).event().condition()).isEqualTo("crosses-below 100");
+    }
+
+    @Test
+    void aWorkerHoldingTheRuleTakesUpAFiringAnotherClaimedAndLeftUndeliveredWhenItReadsTheRuleAgain() {
+        AlertStates holder = worker(Duration.ofSeconds(1));
+        observe(holder, 0, "99");
+        AlertStates crashed = worker(Duration.ofSeconds(1));
+        AlertStates.Fired claimed = observe(crashed, 1, "99.5", "101").getFirst();
+
+        clock.advance(Duration.ofSeconds(2));
+        // Within the handover time the claiming worker may still be delivering it: not taken up yet.
+        assertThat(observe(holder, 3, "101.5")).isEmpty();
+        clock.advance(HANDOVER);
+        List<AlertStates.Fired> fired = observe(holder, 4, "102");
+        holder.delivered(fired.getFirst());
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(fired).singleElement().satisfies(f -> {
+            assertThat(f.event().eventId()).isEqualTo(claimed.event().eventId());
+            assertThat(f.crossing()).isEqualTo(1);
+        });
+        assertThat(observe(holder, 5, "103")).isEmpty();
+    }
+
+    @Test
+    void aFailedFlushLeavesTheStateToTheNextFlush() {
+        AlertStates worker = worker(Duration.ofHours(1));
+        store.unavailable = true;
+        observe(worker, 0, "99.5");
+
+        worker.flush();
+        store.unavailable = false;
+        worker.flush();
+
+        assertThat(store.state(KEY)).hasValueSatisfying(state -> assertThat(((AlertState.LastPrice) state).price())
+                .isEqualByComparingTo("99.5"));
+    }
+
+    @Test
     void everyRuleAMessageCrossesFiresOnceWithItsOwnLevel() {
         AlertStates worker = worker(Duration.ofHours(1));
         List<AlertStates.Concern> concerns = new ArrayList<>();
@@ -186,7 +242,7 @@ class AlertStatesTest {
     }
 
     private AlertStates worker(Duration refresh) {
-        return new AlertStates(store, refresh, clock);
+        return new AlertStates(store, refresh, HANDOVER, clock);
     }
 
     /** Prices one second apart from {@code from} seconds after the start, in one message. */

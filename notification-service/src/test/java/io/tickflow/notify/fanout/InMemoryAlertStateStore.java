@@ -21,6 +21,8 @@ final class InMemoryAlertStateStore implements AlertStateStore {
     final AtomicInteger reads = new AtomicInteger();
     final AtomicInteger claims = new AtomicInteger();
     final AtomicInteger saves = new AtomicInteger();
+    /** While set, claims and saves throw as an unavailable table would. */
+    volatile boolean unavailable;
 
     @Override
     public synchronized Optional<Stored> load(RuleKey rule) {
@@ -44,6 +46,7 @@ final class InMemoryAlertStateStore implements AlertStateStore {
     @Override
     public synchronized boolean claim(RuleKey rule, long crossings, AlertState state, PriceAlertTriggered firing) {
         claims.incrementAndGet();
+        failIfUnavailable();
         Item item = items.get(rule);
         if ((item == null ? 0 : item.crossings()) != crossings) {
             return false;
@@ -63,6 +66,7 @@ final class InMemoryAlertStateStore implements AlertStateStore {
     @Override
     public synchronized boolean save(RuleKey rule, long crossings, AlertState state) {
         saves.incrementAndGet();
+        failIfUnavailable();
         Item item = items.get(rule);
         if (item != null) {
             Instant stored = AlertState.lastSeen(item.state()).orElse(Instant.MIN);
@@ -93,5 +97,11 @@ final class InMemoryAlertStateStore implements AlertStateStore {
                 item.state(),
                 item.crossings(),
                 item.firing() == null || item.delivered() ? Optional.empty() : Optional.of(item.firing()));
+    }
+
+    private void failIfUnavailable() {
+        if (unavailable) {
+            throw new IllegalStateException("alert-state table unavailable");
+        }
     }
 }

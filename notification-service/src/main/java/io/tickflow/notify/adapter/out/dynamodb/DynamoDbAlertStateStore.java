@@ -64,7 +64,10 @@ public final class DynamoDbAlertStateStore implements AlertStateStore {
             Map<String, KeysAndAttributes> request = Map.of(
                     table,
                     KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            while (!request.isEmpty()) {
+            for (int round = 0; !request.isEmpty(); round++) {
+                if (round > 0) {
+                    pause(round);
+                }
                 Map<String, KeysAndAttributes> asked = request;
                 BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(asked));
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
@@ -79,6 +82,16 @@ public final class DynamoDbAlertStateStore implements AlertStateStore {
             }
         }
         return found;
+    }
+
+    /** A growing pause before asking again for keys DynamoDB did not get to, so throttling is not met with a spin. */
+    private static void pause(int round) {
+        try {
+            Thread.sleep(Math.min(1_000L, 25L << Math.min(round, 6)));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading price-alert states", interrupted);
+        }
     }
 
     @Override

@@ -95,8 +95,10 @@ class DynamoDbAlertStateStoreTest {
         try {
             for (int round = 0; round < 20; round++) {
                 RuleKey key = freshKey(round);
-                AlertStates first = new AlertStates(store, Duration.ofHours(1), Clock.systemUTC());
-                AlertStates second = new AlertStates(store, Duration.ofHours(1), Clock.systemUTC());
+                AlertStates first =
+                        new AlertStates(store, Duration.ofHours(1), Duration.ofMinutes(2), Clock.systemUTC());
+                AlertStates second =
+                        new AlertStates(store, Duration.ofHours(1), Duration.ofMinutes(2), Clock.systemUTC());
                 observe(first, key, 0, "99");
                 observe(second, key, 1, "99.5");
                 CountDownLatch go = new CountDownLatch(1);

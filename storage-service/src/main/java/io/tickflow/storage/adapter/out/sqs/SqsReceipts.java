@@ -78,11 +78,25 @@ public final class SqsReceipts implements Receipts, Quarantine {
      */
     private void inWaves(Collection<String> receipts, Function<List<String>, CompletableFuture<?>> call) {
         List<List<String>> chunks = chunks(receipts);
+        // Every wave is sent even when an earlier one failed (its messages come back, the others need not); the first
+        // failure is thrown at the end, with the later ones attached.
+        RuntimeException failure = null;
         for (int from = 0; from < chunks.size(); from += CALLS_AT_ONCE) {
-            CompletableFuture.allOf(chunks.subList(from, Math.min(chunks.size(), from + CALLS_AT_ONCE)).stream()
-                            .map(call)
-                            .toArray(CompletableFuture[]::new))
-                    .join();
+            try {
+                CompletableFuture.allOf(chunks.subList(from, Math.min(chunks.size(), from + CALLS_AT_ONCE)).stream()
+                                .map(call)
+                                .toArray(CompletableFuture[]::new))
+                        .join();
+            } catch (RuntimeException failed) {
+                if (failure == null) {
+                    failure = failed;
+                } else {
+                    failure.addSuppressed(failed);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
