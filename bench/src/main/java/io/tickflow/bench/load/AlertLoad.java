@@ -33,11 +33,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -84,8 +80,6 @@ public final class AlertLoad {
             """;
 
     private static final Topology TOPOLOGY = Topology.tickflow();
-    private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("tickflow", "tickflow-local"));
     private static final String VENUE = "alertbench";
     private static final String SYMBOL = "ALR-USD";
     private static final long LATENCY_TARGET_MS = 1_000;
@@ -175,30 +169,10 @@ public final class AlertLoad {
         String loadBefore = Host.loadAverage();
         Result result;
         try (EmbeddedAws aws = EmbeddedAws.start(shared, logs);
-                SqsClient sqs = SqsClient.builder()
-                        .endpointOverride(aws.sqs())
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(CREDENTIALS)
-                        .httpClientBuilder(ApacheHttpClient.builder())
-                        .build();
-                DynamoDbClient dynamoDb = DynamoDbClient.builder()
-                        .endpointOverride(aws.dynamoDb())
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(CREDENTIALS)
-                        .httpClientBuilder(ApacheHttpClient.builder())
-                        .build();
-                SnsClient sns = SnsClient.builder()
-                        .endpointOverride(aws.sns())
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(CREDENTIALS)
-                        .httpClientBuilder(ApacheHttpClient.builder())
-                        .build();
-                SecretsManagerClient secrets = SecretsManagerClient.builder()
-                        .endpointOverride(aws.secretsManager())
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(CREDENTIALS)
-                        .httpClientBuilder(ApacheHttpClient.builder())
-                        .build();
+                SqsClient sqs = aws.sqsClient();
+                DynamoDbClient dynamoDb = aws.dynamoDbClient();
+                SnsClient sns = aws.snsClient();
+                SecretsManagerClient secrets = aws.secretsManagerClient();
                 LoopbackWebhooks hooks = new LoopbackWebhooks(0);
                 ServiceProcess ingest = ServiceProcess.start(shared, aws, "alerts", List.of(), logs);
                 ServiceProcess notify = ServiceProcess.start(

@@ -9,6 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The embedded AWS stack ({@code local-aws}) as a child process on free loopback ports, everything in memory. */
 final class EmbeddedAws implements AutoCloseable {
@@ -65,6 +75,36 @@ final class EmbeddedAws implements AutoCloseable {
     URI secretsManager() {
         return endpoint(4);
     }
+
+    /** A client of the stack's SQS, as the harnesses use it: test credentials, us-east-1, Apache HTTP. */
+    SqsClient sqsClient() {
+        return onStack(SqsClient.builder(), sqs()).build();
+    }
+
+    /** A client of the stack's SNS. */
+    SnsClient snsClient() {
+        return onStack(SnsClient.builder(), sns()).build();
+    }
+
+    /** A client of the stack's DynamoDB. */
+    DynamoDbClient dynamoDbClient() {
+        return onStack(DynamoDbClient.builder(), dynamoDb()).build();
+    }
+
+    /** A client of the stack's Secrets Manager. */
+    SecretsManagerClient secretsManagerClient() {
+        return onStack(SecretsManagerClient.builder(), secretsManager()).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B onStack(B builder, URI endpoint) {
+        return builder.endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder());
+    }
+
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("tickflow", "tickflow-local"));
 
     private URI endpoint(int index) {
         return URI.create("http://127.0.0.1:" + ports[index]);

@@ -36,10 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -89,8 +85,6 @@ public final class NotifyLoad {
             """;
 
     private static final Topology TOPOLOGY = Topology.tickflow();
-    private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("tickflow", "tickflow-local"));
     private static final String HEAP = "384m";
     private static final long HEAP_TARGET_MB = 384;
     private static final long LATENCY_TARGET_MS = 1_000;
@@ -820,31 +814,7 @@ public final class NotifyLoad {
             implements AutoCloseable {
 
         Clients(EmbeddedAws aws) {
-            this(
-                    SnsClient.builder()
-                            .endpointOverride(aws.sns())
-                            .region(Region.US_EAST_1)
-                            .credentialsProvider(CREDENTIALS)
-                            .httpClientBuilder(ApacheHttpClient.builder())
-                            .build(),
-                    SqsClient.builder()
-                            .endpointOverride(aws.sqs())
-                            .region(Region.US_EAST_1)
-                            .credentialsProvider(CREDENTIALS)
-                            .httpClientBuilder(ApacheHttpClient.builder())
-                            .build(),
-                    DynamoDbClient.builder()
-                            .endpointOverride(aws.dynamoDb())
-                            .region(Region.US_EAST_1)
-                            .credentialsProvider(CREDENTIALS)
-                            .httpClientBuilder(ApacheHttpClient.builder())
-                            .build(),
-                    SecretsManagerClient.builder()
-                            .endpointOverride(aws.secretsManager())
-                            .region(Region.US_EAST_1)
-                            .credentialsProvider(CREDENTIALS)
-                            .httpClientBuilder(ApacheHttpClient.builder())
-                            .build());
+            this(aws.snsClient(), aws.sqsClient(), aws.dynamoDbClient(), aws.secretsManagerClient());
         }
 
         @Override
