@@ -196,7 +196,7 @@ public final class AlertLoad {
                 // Where notification-service's threads are while the ticks flow, for whoever reads the logs.
                 Thread dumps = Thread.ofPlatform().name("thread-dumps").daemon().start(() -> {
                     for (int i = 1; i <= 6; i++) {
-                        sleep(Duration.ofSeconds(10));
+                        NotifyLoad.sleep(Duration.ofSeconds(10));
                         try {
                             Files.writeString(
                                     logs.resolve("notification-service-threads-" + i + ".txt"), notify.threadDump());
@@ -211,7 +211,7 @@ public final class AlertLoad {
                 long expected = (long) options.subscriptions() * (regimes - 1);
                 awaitArrivals(hooks, expected, notify, Duration.ofSeconds(60));
                 // Room for a firing that should not come.
-                sleep(Duration.ofSeconds(3));
+                NotifyLoad.sleep(Duration.ofSeconds(3));
                 RequestCounts after = RequestCounts.fromPrometheus(notify.metrics());
                 result = Result.of(options, sent, rules, hooks.arrivals(), probe, before, after);
             }
@@ -359,10 +359,7 @@ public final class AlertLoad {
                 options.rate(), queue, messages, perMessage, warmUpMessages, perRegime);
         long start = System.nanoTime();
         for (int m = 0; m < messages; m++) {
-            long wait = start + m * intervalNanos - System.nanoTime();
-            if (wait > 0) {
-                sleep(Duration.ofNanos(wait));
-            }
+            NotifyLoad.sleepUntil(start + m * intervalNanos);
             // One millisecond per message at least, so that a firing's tick time names its message.
             long millis = Math.max(System.currentTimeMillis(), lastMillis + 1);
             lastMillis = millis;
@@ -404,7 +401,7 @@ public final class AlertLoad {
                 throw new IllegalStateException(
                         "notification-service died; see " + notify.process().log());
             }
-            sleep(Duration.ofMillis(200));
+            NotifyLoad.sleep(Duration.ofMillis(200));
         }
     }
 
@@ -740,15 +737,6 @@ public final class AlertLoad {
                 latencies.percentileText(0.90),
                 latencies.p99Text(),
                 latencies.maxText());
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     static void log(String format, Object... args) {

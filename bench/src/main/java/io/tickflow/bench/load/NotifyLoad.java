@@ -1049,14 +1049,15 @@ public final class NotifyLoad {
         }
     }
 
-    private static void sleepUntil(long nanos) {
+    /** Sleeps until {@link System#nanoTime()} reaches {@code nanos}; the harnesses' pacing. */
+    static void sleepUntil(long nanos) {
         long wait = nanos - System.nanoTime();
         if (wait > 0) {
             sleep(Duration.ofNanos(wait));
         }
     }
 
-    private static void sleep(Duration duration) {
+    static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
