@@ -64,7 +64,7 @@ if ! awslocal dynamodb describe-table --table-name tickflow-subscriptions >/dev/
   awslocal dynamodb create-table --table-name tickflow-subscriptions --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"owner","AttributeType":"S"},{"AttributeName":"subscriptionId","AttributeType":"S"}]' --key-schema '[{"AttributeName":"owner","KeyType":"HASH"},{"AttributeName":"subscriptionId","KeyType":"RANGE"}]' --global-secondary-indexes '[{"IndexName":"by-subscription-id","KeySchema":[{"AttributeName":"subscriptionId","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}}]' >/dev/null
 fi
 if ! awslocal dynamodb describe-table --table-name tickflow-deliveries >/dev/null 2>&1; then
-  awslocal dynamodb create-table --table-name tickflow-deliveries --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"deliveryId","AttributeType":"S"},{"AttributeName":"subscriptionId","AttributeType":"S"},{"AttributeName":"createdAt","AttributeType":"S"}]' --key-schema '[{"AttributeName":"deliveryId","KeyType":"HASH"}]' --global-secondary-indexes '[{"IndexName":"by-subscription","KeySchema":[{"AttributeName":"subscriptionId","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}}]' >/dev/null
+  awslocal dynamodb create-table --table-name tickflow-deliveries --billing-mode PAY_PER_REQUEST --attribute-definitions '[{"AttributeName":"fanOutId","AttributeType":"S"}]' --key-schema '[{"AttributeName":"fanOutId","KeyType":"HASH"}]' >/dev/null
   awslocal dynamodb update-time-to-live --table-name tickflow-deliveries --time-to-live-specification Enabled=true,AttributeName=expiresAt >/dev/null
 fi
 if ! awslocal dynamodb describe-table --table-name tickflow-alert-state >/dev/null 2>&1; then

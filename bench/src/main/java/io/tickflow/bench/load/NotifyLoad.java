@@ -949,26 +949,29 @@ public final class NotifyLoad {
         }
     }
 
-    /** Every entry of the delivery log (the deliveries table), by delivery id. */
+    /** Every entry of the delivery log (the deliveries table: shard items holding an entry per delivery), by id. */
     private static Map<String, LoggedDelivery> deliveryLog(Clients clients) {
         Map<String, LoggedDelivery> entries = new HashMap<>();
         clients.dynamoDb()
                 .scanPaginator(r -> r.tableName(TOPOLOGY.table("deliveries")).consistentRead(true))
                 .items()
-                .forEach(item -> {
-                    AttributeValue attempts = item.get("attempts");
-                    AttributeValue dead = item.get("deadLettered");
-                    AttributeValue failedAt = item.get("failedAt");
-                    AttributeValue claimedAt = item.get("claimedAt");
+                .forEach(item -> item.get("deliveries").m().forEach((deliveryId, value) -> {
+                    Map<String, AttributeValue> entry = value.m();
+                    Map<String, AttributeValue> outcome =
+                            entry.containsKey("outcome") ? entry.get("outcome").m() : Map.of();
+                    AttributeValue attempts = outcome.get("attempts");
+                    AttributeValue dead = outcome.get("deadLettered");
+                    AttributeValue failedAt = outcome.get("failedAt");
+                    AttributeValue claimedAt = entry.get("claimedAt");
                     entries.put(
-                            item.get("deliveryId").s(),
+                            deliveryId,
                             new LoggedDelivery(
-                                    item.get("status").s(),
+                                    entry.get("status").s(),
                                     attempts == null ? 0 : Integer.parseInt(attempts.n()),
                                     dead != null && Boolean.TRUE.equals(dead.bool()),
                                     claimedAt == null ? 0 : Long.parseLong(claimedAt.n()),
                                     failedAt == null ? null : Instant.parse(failedAt.s())));
-                });
+                }));
         return entries;
     }
 

@@ -256,9 +256,9 @@ final class NotifyReport {
                         "Where the time goes: *publish call* is the harness's SNS PublishBatch call; *on a queue*, when"
                                 + " a queue of the harness's own, subscribed to the same topic and long-polled like the"
                                 + " service's, received the event. From publish until the service began to claim a"
-                                + " delivery (the `claimedAt` it writes to its log, taken just before the claim transaction"
-                                + " of its group of 100; millisecond precision, same machine's clock): p50 %s ms, p99 %s"
-                                + " ms; from then until the POST had been read (the group's claim transaction, its"
+                                + " delivery (the `claimedAt` it writes to its log, taken just before the conditional write"
+                                + " that claims its shard of the fan-out; millisecond precision, same machine's clock): p50 %s ms, p99 %s"
+                                + " ms; from then until the POST had been read (the shard's claim, its"
                                 + " signing secrets' reads, signing, the POST): p50 %s ms, p99 %s ms.%n%n",
                         phase.toClaim().percentileText(0.50),
                         phase.toClaim().p99Text(),
@@ -266,8 +266,9 @@ final class NotifyReport {
                         phase.claimToArrival().p99Text()))
                 .append("AWS calls the service made from the phase's first publish until its last delivery ended"
                         + " (its `aws.requests` meters; a call's time includes waiting for a pooled connection). A"
-                        + " fan-out claims its deliveries in TransactWriteItems of 100 and records how they ended in"
-                        + " BatchExecuteStatements of 25 UPDATEs; the signing secrets' reads (Secrets Manager's"
+                        + " fan-out's deliveries are spread over 32 shard items of the delivery log: each shard is claimed with"
+                        + " one conditional PutItem (UpdateItem on a redelivery) and its records written with one"
+                        + " UpdateItem once its deliveries end (a second for those still retrying after 1 s); the signing secrets' reads (Secrets Manager's"
                         + " BatchGetSecretValue, 20 a request) do not appear because that client is not metered:\n\n")
                 .append("| service | operation | calls | mean ms | in flight on average |\n")
                 .append("| --- | --- | ---: | ---: | ---: |\n");

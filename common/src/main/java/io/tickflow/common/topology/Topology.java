@@ -120,15 +120,9 @@ public record Topology(
                                 List.of(new Index(
                                         "by-subscription-id", Key.string("subscriptionId"), Optional.empty())),
                                 null),
-                        table(
-                                n.apply("deliveries"),
-                                Key.string("deliveryId"),
-                                null,
-                                List.of(new Index(
-                                        "by-subscription",
-                                        Key.string("subscriptionId"),
-                                        Optional.of(Key.string("createdAt")))),
-                                "expiresAt"),
+                        // notification-service's delivery log: an item per shard of an event's fan-out, holding
+                        // an entry per delivery, so that a fan-out costs a few dozen writes, not one per delivery.
+                        table(n.apply("deliveries"), Key.string("fanOutId"), null, List.of(), "expiresAt"),
                         // Price-alert state per rule of a subscription (last side, window, last candle, the
                         // crossings claimed so far), so that a restart or a second worker fires each crossing once.
                         table(

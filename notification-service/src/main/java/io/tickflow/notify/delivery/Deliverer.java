@@ -16,18 +16,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,23 +62,17 @@ public final class Deliverer {
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
 
     /**
-     * Deliveries claimed together: as many as one DynamoDB transaction holds. A group's deliveries start once its own
-     * claims are in, so a fan-out's first deliveries wait for one claim request rather than for all of them.
-     */
-    static final int CLAIMS_PER_GROUP = 100;
-
-    /**
      * Claim requests under way at once for one fan-out. Enough to keep the log busy; few enough that, where the log
      * serves requests one at a time (DynamoDB Local does), the first groups' claims come back early instead of every
      * group's together at the end.
      */
     static final int CLAIM_REQUESTS_AT_ONCE = 2;
 
-    /** Records written to the log together: as many as one DynamoDB BatchExecuteStatement holds. */
-    static final int RECORDS_PER_WRITE = 25;
-
-    /** Record writes under way at once for one fan-out. */
-    static final int RECORD_WRITERS = 4;
+    /**
+     * A group's deliveries that end within this time of its start are recorded together, in one write; a worker that
+     * dies later does not make them again. The others (retrying) are recorded together once they end.
+     */
+    static final Duration RECORD_WITHIN = Duration.ofSeconds(1);
 
     private final List<DeliveryChannel> channels;
     private final DeliveryLog deliveryLog;
@@ -127,42 +129,40 @@ public final class Deliverer {
     /**
      * Makes the deliveries, concurrently, and returns once every one is delivered, skipped or given up, and recorded.
      *
-     * <p>The deliveries are claimed in groups of {@value #CLAIMS_PER_GROUP}, {@value #CLAIM_REQUESTS_AT_ONCE} groups
-     * at once, and a group's deliveries start as soon as its claims are in and their channels have prepared for them
-     * together (read their signing secrets, for webhooks): the first POST does not wait for the last claim. Their
-     * records go to the log in batches as they end, but none before every group is claimed: claims and records go to
-     * the same log, and a claim holds up deliveries while a record holds up only the acknowledgement ({@link
-     * DeliveryRecords}).
+     * <p>The deliveries are claimed in the groups the log claims best together ({@link DeliveryLog#claimGroups}),
+     * {@value #CLAIM_REQUESTS_AT_ONCE} groups at once, and a group's deliveries start as soon as its claims are in and
+     * their channels have prepared for them together (read their signing secrets, for webhooks): the first POST does
+     * not wait for the last claim. Once a group's deliveries have all ended, their records go to the log in one write,
+     * but none before every group is claimed: claims and records go to the same log, and a claim holds up deliveries
+     * while a record holds up only the acknowledgement.
      *
      * @throws RuntimeException what the delivery log or the dead letters threw, after the other deliveries finished;
      *     the deliveries it concerns are left claimable (or, if the log itself failed, claimable once their lease
      *     expires)
      */
     public DeliverySummary deliverAll(List<Delivery> deliveries) {
-        DeliveryRecords records = new DeliveryRecords(deliveryLog, RECORDS_PER_WRITE, RECORD_WRITERS);
         Semaphore claimRequests = new Semaphore(CLAIM_REQUESTS_AT_ONCE);
         List<Future<DeliveryOutcome>> running = new ArrayList<>(deliveries.size());
         List<Future<?>> groups = new ArrayList<>();
         // Each claim is owned by the first delivery with its id, so an id given twice is delivered once.
         Set<String> seen = new HashSet<>();
         List<Delivery> unique = new ArrayList<>(deliveries.size());
+        Map<String, Integer> positions = new HashMap<>();
         // Each delivery's future at its position in the list, set by whichever thread submitted it.
         AtomicReferenceArray<@Nullable Future<DeliveryOutcome>> made = new AtomicReferenceArray<>(deliveries.size());
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Integer> positions = new ArrayList<>(deliveries.size());
             for (int i = 0; i < deliveries.size(); i++) {
                 Delivery delivery = deliveries.get(i);
                 if (seen.add(delivery.deliveryId())) {
                     unique.add(delivery);
-                    positions.add(i);
+                    positions.put(delivery.deliveryId(), i);
                 } else {
-                    made.set(i, executor.submit(() -> deliver(delivery, false, records)));
+                    made.set(i, executor.submit(() -> deliver(delivery, false, record -> {})));
                 }
             }
-            for (int from = 0; from < unique.size(); from += CLAIMS_PER_GROUP) {
-                int to = Math.min(unique.size(), from + CLAIMS_PER_GROUP);
-                List<Delivery> group = unique.subList(from, to);
-                List<Integer> at = positions.subList(from, to);
+            List<List<Delivery>> claimGroups = unique.isEmpty() ? List.of() : deliveryLog.claimGroups(unique);
+            CountDownLatch claimed = new CountDownLatch(claimGroups.size());
+            for (List<Delivery> group : claimGroups) {
                 groups.add(executor.submit(() -> {
                     // The channels prepare while the claims are made; a delivery that turns out not to be claimed
                     // (made already) is rare, and preparing for it costs only a read.
@@ -173,13 +173,25 @@ public final class Deliverer {
                         owned = deliveryLog.claimAll(group);
                     } finally {
                         claimRequests.release();
+                        claimed.countDown();
                     }
                     awaitDone(prepared);
-                    for (int i = 0; i < group.size(); i++) {
-                        Delivery delivery = group.get(i);
-                        boolean claimed = owned.contains(delivery.deliveryId());
-                        made.set(at.get(i), executor.submit(() -> deliver(delivery, claimed, records)));
+                    Queue<DeliveryRecord> records = new ConcurrentLinkedQueue<>();
+                    List<Future<DeliveryOutcome>> its = new ArrayList<>(group.size());
+                    for (Delivery delivery : group) {
+                        boolean mine = owned.contains(delivery.deliveryId());
+                        Future<DeliveryOutcome> future = executor.submit(() -> deliver(delivery, mine, records::add));
+                        made.set(positions.get(delivery.deliveryId()), future);
+                        its.add(future);
                     }
+                    // The records of what ended within RECORD_WITHIN go in one write; those of deliveries still
+                    // retrying (a hanging endpoint), in a second once they end.
+                    long deadline = System.nanoTime() + RECORD_WITHIN.toNanos();
+                    its.forEach(future -> awaitUntil(future, deadline));
+                    claimed.await();
+                    record(records);
+                    its.forEach(Deliverer::awaitDone);
+                    record(records);
                     return null;
                 }));
             }
@@ -188,7 +200,6 @@ public final class Deliverer {
             for (Future<?> group : groups) {
                 awaitDone(group);
             }
-            records.start();
         }
         for (int i = 0; i < made.length(); i++) {
             @Nullable Future<DeliveryOutcome> delivery = made.get(i);
@@ -211,10 +222,6 @@ public final class Deliverer {
                 case RUNNING, CANCELLED -> throw new IllegalStateException("A delivery did not finish: " + task);
             }
         }
-        RuntimeException unrecorded = records.failure();
-        if (unrecorded != null) {
-            failure = joined(failure, unrecorded);
-        }
         if (failure instanceof RuntimeException e) {
             throw e;
         }
@@ -228,6 +235,31 @@ public final class Deliverer {
             throw new IllegalStateException("Deliveries were interrupted", failure);
         }
         return new DeliverySummary(outcomes);
+    }
+
+    /** Writes the records gathered so far, if any. */
+    private void record(Queue<DeliveryRecord> records) {
+        List<DeliveryRecord> ended = new ArrayList<>();
+        for (DeliveryRecord record = records.poll(); record != null; record = records.poll()) {
+            ended.add(record);
+        }
+        if (!ended.isEmpty()) {
+            deliveryLog.recordAll(ended);
+        }
+    }
+
+    /** Waits for {@code task} to end, however it ends, or until {@code deadline} on {@link System#nanoTime}. */
+    private static void awaitUntil(Future<?> task, long deadline) {
+        try {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                task.get(left, TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | CancellationException | TimeoutException e) {
+            // Ended, or still running: looked at later.
+        }
     }
 
     /** Waits for {@code task} to end, however it ends: how it ended is looked at once every task has. */
@@ -267,7 +299,8 @@ public final class Deliverer {
         }
     }
 
-    private DeliveryOutcome deliver(Delivery delivery, boolean claimed, DeliveryRecords records) throws Exception {
+    private DeliveryOutcome deliver(Delivery delivery, boolean claimed, Consumer<DeliveryRecord> records)
+            throws Exception {
         if (!claimed) {
             return new DeliveryOutcome(delivery.deliveryId(), DeliveryStatus.DUPLICATE, 0, null);
         }
@@ -297,13 +330,14 @@ public final class Deliverer {
             return giveUp(delivery, attempts.get(), failure, records);
         } catch (Throwable unexpected) {
             // Interrupted (the service is stopping) or broken: nothing was delivered, so leave it claimable.
-            records.add(new DeliveryRecord.Failed(delivery, attempts.get(), String.valueOf(unexpected), false));
+            records.accept(new DeliveryRecord.Failed(delivery, attempts.get(), String.valueOf(unexpected), false));
             if (unexpected instanceof Exception e) {
                 throw e;
             }
             throw (Error) unexpected;
         }
-        records.add(new DeliveryRecord.Delivered(delivery, attempts.get(), Duration.between(started, clock.instant())));
+        records.accept(
+                new DeliveryRecord.Delivered(delivery, attempts.get(), Duration.between(started, clock.instant())));
         return new DeliveryOutcome(delivery.deliveryId(), DeliveryStatus.DELIVERED, attempts.get(), null);
     }
 
@@ -332,7 +366,8 @@ public final class Deliverer {
         }
     }
 
-    private DeliveryOutcome giveUp(Delivery delivery, int attempts, DeliveryFailure failure, DeliveryRecords records) {
+    private DeliveryOutcome giveUp(
+            Delivery delivery, int attempts, DeliveryFailure failure, Consumer<DeliveryRecord> records) {
         String lastError = Objects.requireNonNullElse(failure.getMessage(), failure.toString());
         String reason;
         if (attempts == 0) {
@@ -351,10 +386,10 @@ public final class Deliverer {
         try {
             deadLetters.send(delivery, reason);
         } catch (RuntimeException e) {
-            records.add(new DeliveryRecord.Failed(delivery, attempts, lastError, false));
+            records.accept(new DeliveryRecord.Failed(delivery, attempts, lastError, false));
             throw e;
         }
-        records.add(new DeliveryRecord.Failed(delivery, attempts, lastError, true));
+        records.accept(new DeliveryRecord.Failed(delivery, attempts, lastError, true));
         return new DeliveryOutcome(delivery.deliveryId(), DeliveryStatus.FAILED, attempts, lastError);
     }
 

@@ -1,6 +1,7 @@
 package io.tickflow.notify.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,18 @@ public interface DeliveryLog {
             }
         }
         return claimed;
+    }
+
+    /**
+     * How {@link #claimAll} and {@link #recordAll} are best given these deliveries: groups that each cost one request.
+     * The deliverer claims, starts and records a group together. By default, groups of a hundred in order.
+     */
+    default List<List<Delivery>> claimGroups(List<Delivery> deliveries) {
+        List<List<Delivery>> groups = new ArrayList<>();
+        for (int from = 0; from < deliveries.size(); from += 100) {
+            groups.add(List.copyOf(deliveries.subList(from, Math.min(deliveries.size(), from + 100))));
+        }
+        return groups;
     }
 
     /**

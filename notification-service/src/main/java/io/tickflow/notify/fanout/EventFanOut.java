@@ -81,6 +81,7 @@ public final class EventFanOut {
         var deliveryId = DeliveryIds.of(subscription.subscriptionId(), event.eventId());
         return new Delivery(
                 deliveryId.toString(),
+                event.eventId(),
                 subscription.owner(),
                 subscription.subscriptionId(),
                 subscription.channel(),

@@ -135,6 +135,7 @@ class EmailChannelTest {
         channel()
                 .deliver(new Delivery(
                         notification.eventId().toString(),
+                        UUID.randomUUID(),
                         "alice",
                         "sub-alice-mail",
                         new Channel.Email("alice@example.com"),
@@ -248,6 +249,7 @@ class EmailChannelTest {
         UUID id = DeliveryIds.of("sub-alice-mail", event.eventId());
         return new Delivery(
                 id.toString(),
+                event.eventId(),
                 "alice",
                 "sub-alice-mail",
                 new Channel.Email("alice@example.com"),

@@ -342,7 +342,13 @@ class WebhookChannelTest {
         event.put("analysisId", "a-42");
         event.put("sharpe", new java.math.BigDecimal("1.2500"));
         Notification notification = new Notification(id, NOW, "sub-1", "AnalysisCompleted", event);
-        return new Delivery(id.toString(), "owner-1", "sub-1", new Channel.Webhook(URI.create(url)), notification);
+        return new Delivery(
+                id.toString(),
+                UUID.randomUUID(),
+                "owner-1",
+                "sub-1",
+                new Channel.Webhook(URI.create(url)),
+                notification);
     }
 
     private void answer(String path, Handler handler) {

@@ -19,14 +19,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The delivery log in the embedded stack's DynamoDB: what its items hold once deliveries are claimed and recorded. */
+/**
+ * The delivery log in the embedded stack's DynamoDB: what its shard items hold once deliveries are claimed and recorded,
+ * and that each delivery is claimed once however the claims race.
+ */
 class DynamoDbDeliveryLogTest {
 
     private static final LocalAwsClients AWS = LocalAwsExtension.sharedClients();
@@ -38,11 +47,11 @@ class DynamoDbDeliveryLogTest {
             AWS.dynamoDb(), TABLE, Duration.ofMinutes(2), Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
-    void recordsMoreDeliveriesThanOneBatchHoldsWithTheirStatusAttemptsErrorAndLatency() {
-        List<Delivery> deliveries = IntStream.range(0, 60)
+    void recordsMoreDeliveriesThanOneShardHoldsWithTheirStatusAttemptsErrorAndLatency() {
+        List<Delivery> deliveries = IntStream.range(0, 300)
                 .mapToObj(i -> delivery("sub-" + UUID.randomUUID()))
                 .toList();
-        assertThat(log.claimAll(deliveries)).hasSize(60);
+        assertThat(log.claimAll(deliveries)).hasSize(300);
         List<DeliveryRecord> records = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             records.add(
@@ -54,24 +63,96 @@ class DynamoDbDeliveryLogTest {
         log.recordAll(records);
 
         for (int i = 0; i < deliveries.size(); i++) {
-            Map<String, AttributeValue> item = item(deliveries.get(i));
-            assertThat(item.get("expiresAt").n())
-                    .as("the claim's time to live is kept")
-                    .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond()));
-            assertThat(item.get("subscriptionId").s())
+            Map<String, AttributeValue> entry = entry(deliveries.get(i));
+            assertThat(entry.get("subscriptionId").s())
                     .isEqualTo(deliveries.get(i).subscriptionId());
+            assertThat(entry.get("claimedAt").n()).isEqualTo(Long.toString(NOW.toEpochMilli()));
+            Map<String, AttributeValue> outcome = entry.get("outcome").m();
             if (i % 3 == 0) {
-                assertThat(item.get("status").s()).isEqualTo("FAILED");
-                assertThat(item.get("attempts").n()).isEqualTo("5");
-                assertThat(item.get("lastError").s()).isEqualTo("503 Service Unavailable");
-                assertThat(item.get("deadLettered").bool()).isTrue();
+                assertThat(entry.get("status").s()).isEqualTo("FAILED");
+                assertThat(outcome.get("attempts").n()).isEqualTo("5");
+                assertThat(outcome.get("lastError").s()).isEqualTo("503 Service Unavailable");
+                assertThat(outcome.get("deadLettered").bool()).isTrue();
             } else {
-                assertThat(item.get("status").s()).isEqualTo("DELIVERED");
-                assertThat(item.get("attempts").n()).isEqualTo("2");
-                assertThat(item.get("latencyMs").n()).isEqualTo(Integer.toString(40 + i));
-                assertThat(item).doesNotContainKey("lastError");
+                assertThat(entry.get("status").s()).isEqualTo("DELIVERED");
+                assertThat(outcome.get("attempts").n()).isEqualTo("2");
+                assertThat(outcome.get("latencyMs").n()).isEqualTo(Integer.toString(40 + i));
+                assertThat(outcome).doesNotContainKey("lastError");
             }
         }
+        List<Map<String, AttributeValue>> shards =
+                AWS.dynamoDb().scanPaginator(r -> r.tableName(TABLE).consistentRead(true)).items().stream()
+                        .filter(item -> item.get("eventId").s().equals(eventId.toString()))
+                        .toList();
+        assertThat(shards)
+                .as("300 deliveries of one event are held by its %d shard items", DynamoDbDeliveryLog.SHARDS)
+                .hasSize(DynamoDbDeliveryLog.SHARDS)
+                .allSatisfy(item -> assertThat(item.get("expiresAt").n())
+                        .as("the claim's time to live")
+                        .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond())));
+    }
+
+    @Test
+    void claimsEachDeliveryOnceAcrossRedeliveriesThatAddSubscriptions() {
+        List<Delivery> first = IntStream.range(0, 80)
+                .mapToObj(i -> delivery("sub-" + UUID.randomUUID()))
+                .toList();
+        assertThat(log.claimAll(first)).hasSize(80);
+        List<Delivery> more = IntStream.range(0, 20)
+                .mapToObj(i -> delivery("sub-" + UUID.randomUUID()))
+                .toList();
+        List<Delivery> again = new ArrayList<>(first);
+        again.addAll(more);
+
+        assertThat(log.claimAll(again))
+                .as("the event again, with subscriptions created meanwhile: only the new ones are claimed")
+                .containsExactlyInAnyOrderElementsOf(
+                        more.stream().map(Delivery::deliveryId).toList());
+        assertThat(log.claimAll(again)).isEmpty();
+    }
+
+    @Test
+    void twoWorkersClaimingTheSameFanOutAtOnceClaimEachDeliveryOnce() throws Exception {
+        List<Delivery> fanOut = IntStream.range(0, 200)
+                .mapToObj(i -> delivery("sub-" + UUID.randomUUID()))
+                .toList();
+        DynamoDbDeliveryLog other = new DynamoDbDeliveryLog(
+                AWS.dynamoDb(), TABLE, Duration.ofMinutes(2), Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC));
+        try (ExecutorService workers = Executors.newFixedThreadPool(2)) {
+            Future<Set<String>> a = workers.submit(() -> log.claimAll(fanOut));
+            Future<Set<String>> b = workers.submit(() -> other.claimAll(fanOut.reversed()));
+            Set<String> byA = a.get();
+            Set<String> byB = b.get();
+            assertThat(byA).doesNotContainAnyElementsOf(byB);
+            Set<String> all = new HashSet<>(byA);
+            all.addAll(byB);
+            assertThat(all).hasSize(200);
+        }
+    }
+
+    @Test
+    void takesOverAClaimOlderThanTheLease() {
+        Delivery delivery = delivery("sub-" + UUID.randomUUID());
+        assertThat(log.claim(delivery)).isTrue();
+        DynamoDbDeliveryLog later = new DynamoDbDeliveryLog(
+                AWS.dynamoDb(),
+                TABLE,
+                Duration.ofMinutes(2),
+                Duration.ofDays(30),
+                Clock.fixed(NOW.plus(Duration.ofMinutes(1)), ZoneOffset.UTC));
+        DynamoDbDeliveryLog muchLater = new DynamoDbDeliveryLog(
+                AWS.dynamoDb(),
+                TABLE,
+                Duration.ofMinutes(2),
+                Duration.ofDays(30),
+                Clock.fixed(NOW.plus(Duration.ofMinutes(3)), ZoneOffset.UTC));
+
+        assertThat(later.claim(delivery))
+                .as("another worker's claim, within the lease")
+                .isFalse();
+        assertThat(muchLater.claim(delivery))
+                .as("a claim its worker left past the lease")
+                .isTrue();
     }
 
     @Test
@@ -85,9 +166,9 @@ class DynamoDbDeliveryLogTest {
 
         log.recordAll(List.of(new DeliveryRecord.Delivered(delivery, 1, Duration.ofMillis(12))));
 
-        Map<String, AttributeValue> item = item(delivery);
-        assertThat(item.get("status").s()).isEqualTo("DELIVERED");
-        assertThat(item).doesNotContainKey("lastError");
+        Map<String, AttributeValue> entry = entry(delivery);
+        assertThat(entry.get("status").s()).isEqualTo("DELIVERED");
+        assertThat(entry.get("outcome").m()).doesNotContainKey("lastError");
         assertThat(log.claim(delivery))
                 .as("a delivered delivery is not made again")
                 .isFalse();
@@ -106,21 +187,30 @@ class DynamoDbDeliveryLogTest {
                 .hasMessageContaining("1 of 2")
                 .hasMessageContaining(unclaimed.deliveryId());
 
-        assertThat(item(claimed).get("status").s()).isEqualTo("DELIVERED");
-        assertThat(AWS.dynamoDb()
-                        .getItem(r -> r.tableName(TABLE).key(key(unclaimed)).consistentRead(true))
-                        .hasItem())
-                .isFalse();
+        assertThat(entry(claimed).get("status").s()).isEqualTo("DELIVERED");
+        assertThat(entryOrNull(unclaimed)).isNull();
     }
 
-    private Map<String, AttributeValue> item(Delivery delivery) {
-        return AWS.dynamoDb()
-                .getItem(r -> r.tableName(TABLE).key(key(delivery)).consistentRead(true))
+    private Map<String, AttributeValue> entry(Delivery delivery) {
+        Map<String, AttributeValue> entry = entryOrNull(delivery);
+        assertThat(entry).as("the log's entry of %s", delivery.deliveryId()).isNotNull();
+        return entry;
+    }
+
+    private @Nullable Map<String, AttributeValue> entryOrNull(Delivery delivery) {
+        Map<String, AttributeValue> item = AWS.dynamoDb()
+                .getItem(r -> r.tableName(TABLE)
+                        .key(Map.of(
+                                "fanOutId",
+                                AttributeValue.fromS(
+                                        DynamoDbDeliveryLog.fanOutId(delivery.eventId(), delivery.deliveryId()))))
+                        .consistentRead(true))
                 .item();
-    }
-
-    private static Map<String, AttributeValue> key(Delivery delivery) {
-        return Map.of("deliveryId", AttributeValue.fromS(delivery.deliveryId()));
+        if (item == null || !item.containsKey("deliveries")) {
+            return null;
+        }
+        AttributeValue entry = item.get("deliveries").m().get(delivery.deliveryId());
+        return entry == null ? null : entry.m();
     }
 
     private Delivery delivery(String subscriptionId) {
@@ -137,6 +227,7 @@ class DynamoDbDeliveryLogTest {
                 NOW);
         return new Delivery(
                 id.toString(),
+                eventId,
                 "alice",
                 subscriptionId,
                 new Channel.Webhook(URI.create("https://hooks.example/tickflow")),
