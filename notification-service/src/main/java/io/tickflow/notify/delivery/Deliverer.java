@@ -66,7 +66,7 @@ public final class Deliverer {
      * serves requests one at a time (DynamoDB Local does), the first groups' claims come back early instead of every
      * group's together at the end.
      */
-    static final int CLAIM_REQUESTS_AT_ONCE = 2;
+    static final int CLAIM_REQUESTS_AT_ONCE = 8;
 
     /**
      * A group's deliveries that end within this time of its start are recorded together, in one write; a worker that
