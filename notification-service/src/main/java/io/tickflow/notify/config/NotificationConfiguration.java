@@ -97,7 +97,8 @@ class NotificationConfiguration {
         Duration timeout = notify.deliveryTimeout();
         WebhookSettings settings = WebhookSettings.defaults()
                 .withTimeouts(Duration.ofSeconds(Math.min(5, timeout.toSeconds() + 1)), timeout, timeout)
-                .withAllowedNetworks(notify.allowedNetworks());
+                .withAllowedNetworks(notify.allowedNetworks())
+                .withMaxConnectionsTotal(notify.webhookConnections());
         return new WebhookChannel(settings, secrets, clock);
     }
 

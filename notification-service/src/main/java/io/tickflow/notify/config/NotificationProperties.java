@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deliveryAttempts the retry budget of one delivery, first attempt included
  * @param deliveryBackoff the wait after the first failed attempt; it doubles each time, with jitter
  * @param maxConcurrentPerEndpoint deliveries in flight to one endpoint at once (the bulkhead)
+ * @param webhookConnections webhook connections kept open at most, over all endpoints: a fan-out to more distinct
+ *     endpoints than this waits for connections to be closed and opened again
  * @param claimLease how long a worker's claim on a delivery stands before another may take it over
  * @param subscriptionRefresh how often the subscriptions are read again to match events against
  * @param signingGrace how long the previous webhook secret keeps signing after a rotation
@@ -62,6 +64,7 @@ public record NotificationProperties(
         @DefaultValue("5") @Positive int deliveryAttempts,
         @DefaultValue("500ms") @NotNull Duration deliveryBackoff,
         @DefaultValue("8") @Positive int maxConcurrentPerEndpoint,
+        @DefaultValue("2000") @Positive int webhookConnections,
         @DefaultValue("2m") @NotNull Duration claimLease,
         @DefaultValue("2s") @NotNull Duration subscriptionRefresh,
         @DefaultValue("24h") @NotNull Duration signingGrace,

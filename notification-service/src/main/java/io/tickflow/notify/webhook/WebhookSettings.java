@@ -39,12 +39,18 @@ public record WebhookSettings(
     }
 
     /**
-     * Production defaults: 5 s to connect, 10 s for the response, 15 s per attempt, 20 connections per endpoint, 500 in
-     * all, nothing allow-listed.
+     * Production defaults: 5 s to connect, 10 s for the response, 15 s per attempt, 20 connections per endpoint, 2,000
+     * in all (one each for a fan-out to 2,000 endpoints), nothing allow-listed.
      */
     public static WebhookSettings defaults() {
         return new WebhookSettings(
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15), 20, 500, List.of());
+                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15), 20, 2000, List.of());
+    }
+
+    /** The same settings with at most {@code total} pooled connections over all endpoints instead. */
+    public WebhookSettings withMaxConnectionsTotal(int total) {
+        return new WebhookSettings(
+                connectTimeout, responseTimeout, requestTimeout, maxConnectionsPerRoute, total, allowedNetworks);
     }
 
     /** The same settings with {@code allowedNetworks} instead. */
