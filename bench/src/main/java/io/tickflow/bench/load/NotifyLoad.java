@@ -76,7 +76,7 @@ public final class NotifyLoad {
               --hanging-percent share of them that hang in phase B (default 10)
               --hanging-ports   ports the hanging endpoints are spread over (default 10)
               --events          events per phase, each with a fresh event id (default 5)
-              --warm-up-events  events before phase A's on the fresh service, reported apart (default 1; 0: none)
+              --warm-up-events  events before phase A's on the fresh service, reported apart (default 3; 0: none)
               --event-gap       seconds from one publish to the next (default 10)
               --settle-timeout  seconds to wait after a phase's last event for every delivery to end (default 300)
               --root            repository root with the built jars (default: the working directory)
@@ -88,6 +88,12 @@ public final class NotifyLoad {
     private static final String HEAP = "384m";
     private static final long HEAP_TARGET_MB = 384;
     private static final long LATENCY_TARGET_MS = 1_000;
+
+    /**
+     * How long after the last subscription is created the first event goes out: twice the service's subscription
+     * refresh (2 s) and a scan's time, so that its background read has seen every subscription.
+     */
+    static final Duration SUBSCRIPTIONS_SEEN = Duration.ofSeconds(5);
     // The signing-secret cache shorter than the gap between events: every event reads its subscriptions' secrets, as
     // events minutes apart do.
     private static final List<String> SERVICE_PROPERTIES = List.of(
@@ -139,7 +145,7 @@ public final class NotifyLoad {
             int hangingPercent = 10;
             int hangingPorts = 10;
             int events = 5;
-            int warmUps = 1;
+            int warmUps = 3;
             Duration gap = Duration.ofSeconds(10);
             Duration settle = Duration.ofSeconds(300);
             Path root = Path.of("").toAbsolutePath();
@@ -261,6 +267,9 @@ public final class NotifyLoad {
             List<String> ids = api.createAll(urls, symbol, "load-" + name);
             double creationSeconds = (System.nanoTime() - creating) / 1e9;
             log("phase %s: created in %.1f s", name, creationSeconds);
+            // The service reads its subscriptions in the background; a scan that began before the last creation
+            // misses it, the next one (an interval later) does not.
+            sleep(SUBSCRIPTIONS_SEEN);
 
             double countedBefore = deliveriesCounted();
             RequestCounts callsBefore = RequestCounts.fromPrometheus(service.metrics());

@@ -142,13 +142,15 @@ final class NotifyReport {
                 .append(String.format(
                         Locale.ROOT,
                         "- **Events**: %d per phase, each with a fresh event id, %d s apart (from publish to publish),"
-                                + " longer than the service's subscription refresh (2 s) and signing-secret cache (5 s):"
-                                + " every event re-reads the subscriptions and every subscription's signing secret, as"
-                                + " events that arrive minutes apart do. Phase A begins with %d warm-up event(s) on"
+                                + " longer than the service's signing-secret cache (5 s): every event re-reads every"
+                                + " subscription's signing secret, as events that arrive minutes apart do. The service"
+                                + " reads its subscriptions in the background every 2 s; the first event is published"
+                                + " %d s after the last subscription was created, so every one is matched. Phase A begins with %d warm-up event(s) on"
                                 + " the freshly started service (its JIT compiler still at work), reported in their own"
                                 + " row and left out of the phase's numbers; phase B follows on the warm service.%n",
                         options.events(),
                         options.gap().toSeconds(),
+                        NotifyLoad.SUBSCRIPTIONS_SEEN.toSeconds(),
                         options.warmUpEvents()))
                 .append(
                         "- **Afterwards**: every delivery's entry in the delivery log (`tickflow-deliveries`: status and"

@@ -146,9 +146,9 @@ class NotificationConfiguration {
                 new SqsDeadLetterSource(sqs, QueueUrls.lazy(sqs, notify.deadLetterQueue())), deliverer);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     SubscriptionDirectory subscriptionDirectory(NotificationProperties notify, SubscriptionStore store, Clock clock) {
-        return new SubscriptionDirectory(store, notify.subscriptionRefresh(), clock);
+        return new SubscriptionDirectory(store, notify.subscriptionRefresh(), clock).refreshingEvery();
     }
 
     @Bean

@@ -62,11 +62,13 @@ public final class Deliverer {
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
 
     /**
-     * Claim requests under way at once for one fan-out. Enough to keep the log busy; few enough that, where the log
-     * serves requests one at a time (DynamoDB Local does), the first groups' claims come back early instead of every
-     * group's together at the end.
+     * Claim requests under way at once for one fan-out: as many as the DynamoDB log has shards, so that a fan-out to a
+     * thousand subscriptions (a group per shard) sends every claim at once; a larger fan-out's further groups wait for
+     * a request to come back. Even where the log serves requests one at a time (DynamoDB Local does), they come back
+     * in the order they were sent, so the first groups still start early; with eight at once, the last groups of a
+     * 1,000-subscription fan-out began their claims 0.75 s after the publish (p99), with 32, 0.3 s.
      */
-    static final int CLAIM_REQUESTS_AT_ONCE = 8;
+    static final int CLAIM_REQUESTS_AT_ONCE = 32;
 
     /**
      * A group's deliveries that end within this time of its start are recorded together, in one write; a worker that
