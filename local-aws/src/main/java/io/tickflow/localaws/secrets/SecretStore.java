@@ -38,6 +38,12 @@ final class SecretStore {
     private final Map<String, Secret> byName = new HashMap<>();
 
     /**
+     * No scheduled deletion falls due before this; it may be earlier than the earliest (a deletion since cancelled),
+     * never later. It spares every call a look at every secret.
+     */
+    private Instant nextDeletionDue = Instant.MAX;
+
+    /**
      * A store holding what {@code persistence} saved earlier.
      *
      * @param clock the time of creation, changes and deletion, and what decides when a recovery window has passed
@@ -55,6 +61,7 @@ final class SecretStore {
         this.random = Objects.requireNonNull(random, "random");
         for (Secret secret : persistence.load()) {
             byName.put(secret.name(), secret);
+            noteDeletion(secret);
         }
     }
 
@@ -278,9 +285,22 @@ final class SecretStore {
      * loses them with the next change, and until then they are dropped again when it is loaded.
      */
     private void forgetExpiredDeletions(Instant now) {
+        if (now.isBefore(nextDeletionDue)) {
+            return;
+        }
         byName.values().removeIf(s -> s.scheduledDeletion()
                 .map(d -> !now.isBefore(d.deletionDate()))
                 .orElse(false));
+        nextDeletionDue = Instant.MAX;
+        byName.values().forEach(this::noteDeletion);
+    }
+
+    private void noteDeletion(Secret secret) {
+        secret.scheduledDeletion().ifPresent(d -> {
+            if (d.deletionDate().isBefore(nextDeletionDue)) {
+                nextDeletionDue = d.deletionDate();
+            }
+        });
     }
 
     /** Finds a secret by name, by full ARN, or by partial ARN (the ARN without its random suffix). */
@@ -334,6 +354,7 @@ final class SecretStore {
     /** Makes the change, saves it, and undoes it if it could not be saved: a client never sees a change that is lost. */
     private void commit(Secret changed) {
         Secret previous = byName.put(changed.name(), changed);
+        noteDeletion(changed);
         try {
             persistence.save(List.copyOf(byName.values()));
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.tickflow.notify.fanout;
 
 import io.tickflow.common.contract.ContractEvent;
+import io.tickflow.common.contract.ContractJson;
 import io.tickflow.common.contract.notify.Notification;
 import io.tickflow.notify.delivery.Deliverer;
 import io.tickflow.notify.delivery.Delivery;
@@ -9,7 +10,9 @@ import io.tickflow.notify.delivery.DeliverySummary;
 import io.tickflow.notify.subscription.Subscription;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tells every subscription an event concerns: one delivery per matching subscription, all made at once.
@@ -70,21 +73,44 @@ public final class EventFanOut {
     public record Addressed(Subscription subscription, ContractEvent event) {}
 
     private DeliverySummary announce(ContractEvent event, Predicate<Subscription> concerned) {
+        // The event's JSON is the same in every notification: it is made once, and each notification copies it.
+        WrappedEvent wrapped = WrappedEvent.of(event);
         List<Delivery> deliveries = directory.all().stream()
                 .filter(concerned)
-                .map(subscription -> delivery(subscription, event))
+                .map(subscription -> delivery(subscription, wrapped))
                 .toList();
         return deliverer.deliverAll(deliveries);
     }
 
     private Delivery delivery(Subscription subscription, ContractEvent event) {
-        var deliveryId = DeliveryIds.of(subscription.subscriptionId(), event.eventId());
+        return delivery(subscription, WrappedEvent.of(event));
+    }
+
+    private Delivery delivery(Subscription subscription, WrappedEvent wrapped) {
+        UUID eventId = wrapped.event().eventId();
+        var deliveryId = DeliveryIds.of(subscription.subscriptionId(), eventId);
         return new Delivery(
                 deliveryId.toString(),
-                event.eventId(),
+                eventId,
                 subscription.owner(),
                 subscription.subscriptionId(),
                 subscription.channel(),
-                Notification.of(deliveryId, clock.instant(), subscription.subscriptionId(), event));
+                new Notification(
+                        deliveryId,
+                        clock.instant(),
+                        subscription.subscriptionId(),
+                        wrapped.eventType(),
+                        wrapped.json()));
+    }
+
+    /** An event with what every notification of it carries: its type and its JSON. */
+    private record WrappedEvent(ContractEvent event, String eventType, ObjectNode json) {
+
+        static WrappedEvent of(ContractEvent event) {
+            return new WrappedEvent(
+                    event,
+                    Notification.eventTypeOf(event),
+                    ContractJson.mapper().valueToTree(event));
+        }
     }
 }

@@ -52,11 +52,23 @@ public record Notification(UUID eventId, Instant occurredAt, String subscription
      * @throws IllegalArgumentException if the event's contract has no event type
      */
     public static Notification of(UUID deliveryId, Instant occurredAt, String subscriptionId, ContractEvent event) {
-        String eventType = event.contract()
+        return new Notification(
+                deliveryId,
+                occurredAt,
+                subscriptionId,
+                eventTypeOf(event),
+                ContractJson.mapper().valueToTree(event));
+    }
+
+    /**
+     * The type a notification of {@code event} carries: its contract's event type.
+     *
+     * @throws IllegalArgumentException if the event's contract has no event type
+     */
+    public static String eventTypeOf(ContractEvent event) {
+        return event.contract()
                 .eventType()
                 .orElseThrow(() -> new IllegalArgumentException(event.contract() + " has no event type to notify"));
-        ObjectNode body = ContractJson.mapper().valueToTree(event);
-        return new Notification(deliveryId, occurredAt, subscriptionId, eventType, body);
     }
 
     /** The wrapped event; a copy, so that this notification cannot be changed through it. */
