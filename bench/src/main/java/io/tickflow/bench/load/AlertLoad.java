@@ -638,8 +638,10 @@ public final class AlertLoad {
                 .append(Host.machine())
                 .append(
                         "- **Setup:** everything on loopback and on the same cores: `local-aws` (ElasticMQ, Tickflow's SNS,"
-                                + " DynamoDB Local, S3Proxy, in memory) as one child JVM, ingest-service (`-Xmx512m`) and"
-                                + " notification-service (`-Xmx")
+                                + " DynamoDB Local, S3Proxy, in memory) as one child JVM, ingest-service (`-Xms512m -Xmx512m`) and"
+                                + " notification-service (`-Xms")
+                .append(NotifyLoad.heap())
+                .append(" -Xmx")
                 .append(NotifyLoad.heap())
                 .append("`, loopback webhooks allowed, delivery timeout 5 s) as two more with their defaults, and this"
                         + " harness with the webhook receivers.\n\n");

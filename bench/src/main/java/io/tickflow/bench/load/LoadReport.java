@@ -54,7 +54,7 @@ final class LoadReport {
                 System.getProperty("java.home"));
         line("- **Setup:** everything on loopback, on the same cores: `local-aws` (ElasticMQ, Tickflow's SNS,"
                 + " DynamoDB Local and S3Proxy in memory) as one child JVM, `ingest-service` as another with"
-                + " `-Xmx512m`, and this harness (producer, storage-ticks reader, sampling). The backlog is sent while"
+                + " `-Xms512m -Xmx512m`, and this harness (producer, storage-ticks reader, sampling). The backlog is sent while"
                 + " the service is down; the service is then started and drains it. Ticks are counted as they arrive on"
                 + " `tickflow-market-ticks` (through `tickflow-storage-ticks`, which receives every event raw).");
         line(

@@ -49,7 +49,9 @@ final class NotifyReport {
                 .append(" after it; the machine is shared, see [Machine load](#machine-load)\n")
                 .append("- **Setup:** everything on loopback and on the same cores: `local-aws` (ElasticMQ, Tickflow's"
                         + " SNS, DynamoDB Local, S3Proxy, Secrets Manager, in memory) as one child JVM,"
-                        + " notification-service as another with `-Xmx")
+                        + " notification-service as another with `-Xms")
+                .append(NotifyLoad.heap())
+                .append(" -Xmx")
                 .append(NotifyLoad.heap())
                 .append("` and `")
                 .append(String.join(" ", NotifyLoad.serviceProperties()))

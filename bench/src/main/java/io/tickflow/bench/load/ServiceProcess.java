@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Tickflow service as a child process with {@code -Xmx512m} (or the heap a measurement names) against the embedded
+ * A Tickflow service as a child process with a fixed heap of 512 MB, {@code -Xms512m -Xmx512m} (or the heap a measurement names), against the embedded
  * stack, as {@code ./tickflow up} runs it, with its GC log (heap after every collection) and the actuator's thread
  * dump exposed for the harness.
  */
@@ -73,6 +73,9 @@ final class ServiceProcess implements AutoCloseable {
         Path gcLog = logs.resolve(service + "-" + label + "-gc.log");
         List<String> command = new ArrayList<>(List.of(
                 options.java().toString(),
+                // A fixed heap, as a container's service is given: the collector does not shrink it between bursts
+                // and then collect (and mark) all the more often in the next one.
+                "-Xms" + maxHeap,
                 "-Xmx" + maxHeap,
                 // Heap after every collection, stamped with the wall clock, at no cost to the service.
                 "-Xlog:gc:file=" + gcLog + ":timemillis",

@@ -418,7 +418,7 @@ public final class StorageLoad {
                 .append('\n')
                 .append(
                         "- **Setup:** everything on loopback and on the same cores: `local-aws` (ElasticMQ, Tickflow's SNS,"
-                                + " DynamoDB Local, S3Proxy, in memory) as one child JVM, each service as another with `-Xmx512m` and"
+                                + " DynamoDB Local, S3Proxy, in memory) as one child JVM, each service as another with `-Xms512m -Xmx512m` and"
                                 + " its defaults, and this harness.\n\n");
         md.append("## Drain: ")
                 .append(String.format(Locale.ROOT, "%,d", ticks))

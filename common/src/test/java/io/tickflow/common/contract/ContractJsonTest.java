@@ -287,6 +287,10 @@ class ContractJsonTest {
                 .isEqualTo(alert);
         assertThat(notification)
                 .isEqualTo(JSON.readValue(example(Contract.NOTIFICATION, "price-alert.json"), Notification.class));
+        // Written from its fields, not its accessors: still exactly the contract's example, schema first.
+        String written = JSON.writeValueAsString(notification);
+        assertThat(JSON.readTree(written)).isEqualTo(JSON.readTree(example(Contract.NOTIFICATION, "price-alert.json")));
+        assertThat(written).startsWith("{\"schema\":\"tickflow.notification.v1\",");
     }
 
     @Test

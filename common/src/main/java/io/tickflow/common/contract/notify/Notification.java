@@ -1,5 +1,6 @@
 package io.tickflow.common.contract.notify;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.tickflow.common.contract.Contract;
 import io.tickflow.common.contract.ContractEvent;
 import io.tickflow.common.contract.ContractJson;
@@ -25,6 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param eventType the wrapped event's type, e.g. {@code AnalysisCompleted}
  * @param event the wrapped event as it was published, {@code schema} property included; a JSON object
  */
+// Serialised from its fields: the accessor of event copies it, which a notification written once per delivery need not.
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record Notification(UUID eventId, Instant occurredAt, String subscriptionId, String eventType, ObjectNode event)
         implements NotificationEvent {
 
